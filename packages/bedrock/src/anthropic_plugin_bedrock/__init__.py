@@ -1,0 +1,1 @@
+"""The bedrock plugin for the anthropic SDK."""

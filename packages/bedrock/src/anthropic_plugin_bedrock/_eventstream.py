@@ -1,0 +1,179 @@
+"""AWS eventstream -> `ServerSentEvent`s, so Bedrock streams go through the same `Stream` as first-party SSE.
+
+Frames are split and checksum-verified by botocore's `EventStreamBuffer` and interpreted by botocore's
+`EventStreamJSONParser` against the `ResponseStream` shape of the `bedrock-runtime` service model:
+
+- a `chunk` event carries one Anthropic stream event as base64 JSON; it becomes a `ServerSentEvent` whose `event` is
+  the JSON `type` (`message_start`, ..., or `completion` for legacy completion chunks without a type);
+- an exception frame (`:message-type: exception`, e.g. `throttlingException`) or an error frame raises the
+  `anthropic` exception for the HTTP status the service model gives that exception (see `exception_status`), after
+  the events that preceded it in the same read have been delivered;
+- a corrupt frame (bad length or CRC) raises `APIResponseValidationError`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, cast
+
+import pydantic_core
+
+from anthropic._decoders.sse import ServerSentEvent
+from anthropic._exceptions import APIResponseValidationError, APIStatusError
+
+from ._errors import bedrock_status_class
+
+if TYPE_CHECKING:
+    import httpx
+    from botocore.eventstream import EventStreamMessage
+    from botocore.model import Shape
+
+    from anthropic._decoders import StreamDecoder
+
+__all__ = ["AWSEventStreamDecoder", "exception_status", "make_stream_decoder", "response_stream_shape"]
+
+EVENTSTREAM_CONTENT_TYPE = "application/vnd.amazon.eventstream"
+
+
+@functools.cache
+def response_stream_shape() -> Shape:
+    """The `ResponseStream` shape of botocore's `bedrock-runtime` model (loaded once: ~0.1 s of JSON)."""
+    from botocore.loaders import Loader
+    from botocore.model import ServiceModel
+
+    model = Loader().load_service_model("bedrock-runtime", "service-2")
+    return ServiceModel(model).shape_for("ResponseStream")
+
+
+def exception_status(exception_type: str, payload: dict[str, Any]) -> int:
+    """The HTTP status an exception frame stands for: the service model's `httpStatusCode` for the exception.
+
+    `modelStreamErrorException` reports the model's own failure: its `originalStatusCode` wins when present.
+    Unknown exception types count as 500.
+    """
+    if exception_type == "modelStreamErrorException":
+        original = payload.get("originalStatusCode")
+        if isinstance(original, int) and original >= 400:
+            return original
+    shape: Any = response_stream_shape()
+    member: Any = shape.members.get(exception_type)
+    if member is not None:
+        status = member.metadata.get("error", {}).get("httpStatusCode")
+        if isinstance(status, int):
+            return status
+    return 500
+
+
+def make_stream_decoder(response: httpx.Response) -> StreamDecoder:
+    """The `stream_decoder` factory: eventstream for Bedrock, SSE when a proxy in front answers with SSE."""
+    content_type = response.headers.get("content-type", "")
+    if content_type.startswith("text/event-stream"):
+        from anthropic._decoders.sse import SSEDecoder
+
+        return SSEDecoder()
+    return AWSEventStreamDecoder(response)
+
+
+class AWSEventStreamDecoder:
+    """Sans-IO `StreamDecoder` over AWS eventstream frames (feed any chunk sizes)."""
+
+    __slots__ = ("_buffer", "_error", "_parser", "_response", "_shape")
+
+    def __init__(self, response: httpx.Response) -> None:
+        from botocore.eventstream import EventStreamBuffer
+        from botocore.parsers import EventStreamJSONParser
+
+        self._response = response
+        self._buffer = EventStreamBuffer()
+        self._parser = EventStreamJSONParser()
+        self._shape = response_stream_shape()
+        self._error: Exception | None = None
+
+    def feed(self, chunk: bytes) -> list[ServerSentEvent]:
+        self._raise_pending()
+        self._buffer.add_data(chunk)
+        events: list[ServerSentEvent] = []
+        try:
+            for message in self._messages():
+                event = self._convert(message)
+                if event is not None:
+                    events.append(event)
+        except Exception as err:
+            # Deliver the events decoded before the failure first; raise on the next call.
+            if not events:
+                raise
+            self._error = err
+        return events
+
+    def flush(self) -> list[ServerSentEvent]:
+        # Bytes of an unfinished frame are dropped: the stream then lacks its final event and `Stream` reports it.
+        self._raise_pending()
+        return []
+
+    def _messages(self) -> Iterator[EventStreamMessage]:
+        from botocore.eventstream import ParserError
+
+        try:
+            yield from self._buffer
+        except ParserError as err:
+            raise APIResponseValidationError(
+                self._response, None, message=f"The response is not a valid AWS eventstream: {err}"
+            ) from err
+
+    def _raise_pending(self) -> None:
+        error = self._error
+        if error is not None:
+            self._error = None
+            raise error
+
+    def _convert(self, message: EventStreamMessage) -> ServerSentEvent | None:
+        response = message.to_response_dict()
+        if response["status_code"] != 200:
+            raise self._frame_error(message, response)
+        parsed = self._parser.parse(response, self._shape)
+        chunk = parsed.get("chunk")
+        if not chunk:
+            return None  # an event type this decoder does not know: nothing to deliver
+        data = chunk.get("bytes")
+        if not data:
+            return None
+        event_type = "completion"
+        try:
+            document = pydantic_core.from_json(data)
+        except ValueError:
+            document = None  # left to `Stream`, which reports non-JSON event data
+        if isinstance(document, dict):
+            declared = cast("dict[str, object]", document).get("type")
+            if isinstance(declared, str) and declared:
+                event_type = declared
+        return ServerSentEvent(event=event_type, data=data)
+
+    def _frame_error(self, message: EventStreamMessage, response: dict[str, Any]) -> APIStatusError:
+        headers = cast("dict[str, Any]", message.headers)
+        parsed = self._parser.parse(response, self._shape).get("Error", {})
+        code = str(headers.get(":exception-type") or parsed.get("Code") or headers.get(":error-code") or "unknown")
+        payload: dict[str, Any] = {}
+        if message.payload:
+            try:
+                document = pydantic_core.from_json(message.payload)
+            except ValueError:
+                document = None
+            if isinstance(document, dict):
+                payload = cast("dict[str, Any]", document)
+        text = (
+            parsed.get("Message")
+            or payload.get("message")
+            or payload.get("Message")
+            or headers.get(":error-message")
+            or ""
+        )
+        status = exception_status(code, payload)
+        error: dict[str, Any] = {"type": code, "message": text}
+        error.update({k: v for k, v in payload.items() if k not in ("message", "Message")})
+        body = {"type": "error", "error": error}
+        exc = bedrock_status_class(status)(f"Error code: {status} - {body}", response=self._response, body=body)
+        exc.status_code = status
+        if exc.request_id is None:
+            exc.request_id = self._response.headers.get("x-amzn-requestid")
+        return exc

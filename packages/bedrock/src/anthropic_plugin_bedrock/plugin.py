@@ -1,0 +1,118 @@
+"""The `bedrock` plugin: registers the Bedrock platform and contributes its auth, rewrite and stream decoder.
+
+Cheap to import (entry points are loaded when the first client is built): botocore and boto3 are imported by the
+objects these hooks return, when a request is first signed or a stream first decoded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from anthropic._plugins import hookimpl
+
+if TYPE_CHECKING:
+    import httpx
+
+    from anthropic._decoders import StreamDecoder
+    from anthropic._platform import ClientConfig, PlatformRuntime, PlatformSpec, RequestTransformer
+
+__all__ = [
+    "PLATFORM",
+    "build_runtime",
+    "platform_auth",
+    "register_platforms",
+    "request_transformers",
+    "stream_decoder",
+]
+
+PLATFORM = "bedrock"
+
+
+def build_runtime(config: ClientConfig) -> PlatformRuntime:
+    """Bedrock's base runtime: base URL, no API-key headers, 0.74.0's status mapping, unsupported endpoints."""
+    from anthropic._platform import PlatformRuntime
+
+    from ._errors import (
+        BATCHES_UNSUPPORTED,
+        FILES_UNSUPPORTED,
+        MODELS_UNSUPPORTED,
+        SKILLS_UNSUPPORTED,
+        TOKEN_COUNTING_UNSUPPORTED,
+        bedrock_status_error,
+    )
+    from ._settings import runtime_base_url
+
+    return PlatformRuntime(
+        name=PLATFORM,
+        base_url=runtime_base_url(config.base_url, config.options),
+        default_headers={},
+        make_status_error=bedrock_status_error,
+        unsupported={
+            "messages.count_tokens": TOKEN_COUNTING_UNSUPPORTED,
+            "beta.messages.count_tokens": TOKEN_COUNTING_UNSUPPORTED,
+        },
+        unsupported_prefixes={
+            "messages.batches": BATCHES_UNSUPPORTED,
+            "beta.messages.batches": BATCHES_UNSUPPORTED,
+            "models.": MODELS_UNSUPPORTED,
+            "beta.models.": MODELS_UNSUPPORTED,
+            "beta.files.": FILES_UNSUPPORTED,
+            "beta.skills.": SKILLS_UNSUPPORTED,
+        },
+    )
+
+
+@hookimpl
+def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
+    from anthropic._platform import PlatformSpec
+
+    register(
+        PlatformSpec(
+            name=PLATFORM,
+            build=build_runtime,
+            exports={
+                "AnthropicBedrock": "anthropic_plugin_bedrock.client:AnthropicBedrock",
+                "AsyncAnthropicBedrock": "anthropic_plugin_bedrock.client:AsyncAnthropicBedrock",
+            },
+        )
+    )
+
+
+@hookimpl
+def platform_auth(platform: str, config: ClientConfig) -> httpx.Auth | None:
+    if platform != PLATFORM:
+        return None
+    from ._auth import AWSCredentialsSpec, BedrockSigV4Auth
+    from ._settings import infer_region
+
+    options = config.options
+    region = options.get("aws_region") or infer_region(options.get("aws_profile"))
+    return BedrockSigV4Auth(
+        AWSCredentialsSpec(
+            access_key=options.get("aws_access_key"),
+            secret_key=options.get("aws_secret_key"),
+            session_token=options.get("aws_session_token"),
+            profile=options.get("aws_profile"),
+            region=str(region),
+        )
+    )
+
+
+@hookimpl
+def request_transformers(platform: str, config: ClientConfig) -> Sequence[RequestTransformer] | None:
+    if platform != PLATFORM:
+        return None
+    from ._rewrite import BedrockRequestRewriter
+    from ._settings import runtime_base_url
+
+    return [BedrockRequestRewriter(runtime_base_url(config.base_url, config.options))]
+
+
+@hookimpl
+def stream_decoder(platform: str, config: ClientConfig) -> Callable[[httpx.Response], StreamDecoder] | None:
+    if platform != PLATFORM:
+        return None
+    from ._eventstream import make_stream_decoder
+
+    return make_stream_decoder

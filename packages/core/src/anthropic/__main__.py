@@ -1,0 +1,38 @@
+"""`python -m anthropic plugins`: list installed plugins, their hooks and what they provide."""
+
+from __future__ import annotations
+
+import sys
+
+
+def _plugins_report() -> str:
+    from ._plugins.host import get_host
+
+    host = get_host()
+    host.discover()
+    lines = ["Installed anthropic plugins:"]
+    for plugin in host.loaded:
+        impl = host.pm.get_plugin(plugin.name)
+        hooks = sorted(h.name for h in host.pm.get_hookcallers(impl) or []) if impl is not None else []
+        origin = f"{plugin.distribution} {plugin.version}" if plugin.distribution else "built in"
+        lines.append(f"  {plugin.name:<12} {plugin.module}  ({origin})")
+        lines.append(f"    hooks: {', '.join(hooks) or '-'}")
+    for name, reason in host.skipped:
+        lines.append(f"  {name:<12} skipped: {reason}")
+    lines.append("Platforms: " + ", ".join(sorted(host.platforms())))
+    exports = host.exports()
+    lines.append("Exports: " + (", ".join(sorted(exports)) or "-"))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["plugins"]:
+        print(_plugins_report())
+        return 0
+    print("usage: python -m anthropic plugins", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,631 @@
+"""`Anthropic` and `AsyncAnthropic`: configuration, resources and the request entry points.
+
+A client is configuration (immutable after construction) plus a platform runtime built by the plugin host plus
+an httpx client. Platform clients (`AnthropicBedrock`, ...) are subclasses that only change how the configuration
+is resolved and which platform is built: every feature here works on them unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncGenerator, Generator, Mapping
+from contextlib import asynccontextmanager, contextmanager
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+import httpx
+
+from ._constants import (
+    AI_PROMPT,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    HUMAN_PROMPT,
+    RAW_RESPONSE_HEADER,
+)
+from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient, platform_headers
+from ._platform import ClientConfig
+from ._request import APIRequest
+from ._resource import (
+    AsyncMode,
+    AsyncRawMode,
+    AsyncStreamingMode,
+    SyncMode,
+    SyncRawMode,
+    SyncStreamingMode,
+    subresource,
+)
+from ._response import APIResponse, AsyncAPIResponse, LegacyAPIResponse, parse_response
+from ._transport import AsyncSender, SendPlan, SyncSender
+from ._types import NOT_GIVEN, NotGiven, Omit, RequestOptions, Timeout
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._platform import PlatformRuntime
+    from .resources.beta import (
+        AsyncBeta,
+        AsyncBetaWithRawResponse,
+        AsyncBetaWithStreamingResponse,
+        Beta,
+        BetaWithRawResponse,
+        BetaWithStreamingResponse,
+    )
+    from .resources.completions import (
+        AsyncCompletions,
+        AsyncCompletionsWithRawResponse,
+        AsyncCompletionsWithStreamingResponse,
+        Completions,
+        CompletionsWithRawResponse,
+        CompletionsWithStreamingResponse,
+    )
+    from .resources.messages import (
+        AsyncMessages,
+        AsyncMessagesWithRawResponse,
+        AsyncMessagesWithStreamingResponse,
+        Messages,
+        MessagesWithRawResponse,
+        MessagesWithStreamingResponse,
+    )
+    from .resources.models import (
+        AsyncModels,
+        AsyncModelsWithRawResponse,
+        AsyncModelsWithStreamingResponse,
+        Models,
+        ModelsWithRawResponse,
+        ModelsWithStreamingResponse,
+    )
+
+__all__ = ["AsyncAnthropic", "AsyncClient", "Anthropic", "Client"]
+
+_T = TypeVar("_T")
+_Self = TypeVar("_Self", bound="BaseClient")
+
+
+class _TopLevelResources:
+    """The resources every client exposes; each is imported on first access."""
+
+    messages: ClassVar[
+        subresource[
+            Messages,
+            AsyncMessages,
+            MessagesWithRawResponse,
+            AsyncMessagesWithRawResponse,
+            MessagesWithStreamingResponse,
+            AsyncMessagesWithStreamingResponse,
+        ]
+    ] = subresource("anthropic.resources.messages", "Messages")
+    completions: ClassVar[
+        subresource[
+            Completions,
+            AsyncCompletions,
+            CompletionsWithRawResponse,
+            AsyncCompletionsWithRawResponse,
+            CompletionsWithStreamingResponse,
+            AsyncCompletionsWithStreamingResponse,
+        ]
+    ] = subresource("anthropic.resources.completions", "Completions")
+    models: ClassVar[
+        subresource[
+            Models,
+            AsyncModels,
+            ModelsWithRawResponse,
+            AsyncModelsWithRawResponse,
+            ModelsWithStreamingResponse,
+            AsyncModelsWithStreamingResponse,
+        ]
+    ] = subresource("anthropic.resources.models", "Models")
+    beta: ClassVar[
+        subresource[
+            Beta,
+            AsyncBeta,
+            BetaWithRawResponse,
+            AsyncBetaWithRawResponse,
+            BetaWithStreamingResponse,
+            AsyncBetaWithStreamingResponse,
+        ]
+    ] = subresource("anthropic.resources.beta", "Beta")
+
+
+class _ClientView(_TopLevelResources):
+    """`client.with_raw_response` / `client.with_streaming_response`: the client's resources in another mode."""
+
+    def __init__(self, client: Any) -> None:
+        self._api_client = client
+
+
+class AnthropicWithRawResponse(_ClientView, SyncRawMode):
+    pass
+
+
+class AsyncAnthropicWithRawResponse(_ClientView, AsyncRawMode):
+    pass
+
+
+class AnthropicWithStreamedResponse(_ClientView, SyncStreamingMode):
+    pass
+
+
+class AsyncAnthropicWithStreamedResponse(_ClientView, AsyncStreamingMode):
+    pass
+
+
+class BaseClient(_TopLevelResources):
+    """What sync and async clients share: configuration, headers, copying. No I/O here."""
+
+    HUMAN_PROMPT: ClassVar[str] = HUMAN_PROMPT
+    AI_PROMPT: ClassVar[str] = AI_PROMPT
+
+    _platform_name: ClassVar[str] = "anthropic"
+    _is_async: ClassVar[bool] = False
+
+    api_key: str | None
+    auth_token: str | None
+    max_retries: int
+    timeout: Timeout
+    _platform: PlatformRuntime
+    _strict_response_validation: bool
+    _client: Any
+
+    def _configure(
+        self,
+        *,
+        config: ClientConfig,
+        timeout: Timeout | NotGiven,
+        max_retries: int,
+        default_headers: Mapping[str, str | Omit] | None,
+        default_query: Mapping[str, object] | None,
+        http_client: httpx.Client | httpx.AsyncClient | None,
+        strict_response_validation: bool,
+        init_kwargs: dict[str, Any],
+    ) -> None:
+        if max_retries is None:  # pyright: ignore[reportUnnecessaryComparison]
+            raise TypeError(
+                "max_retries cannot be None. If you want to disable retries, pass `0`; if you want unlimited "
+                "retries, pass `math.inf` or a very high number; if you want the default behavior, pass "
+                "`anthropic.DEFAULT_MAX_RETRIES`"
+            )
+        from ._plugins.host import get_host
+
+        self._config = config
+        self.api_key = config.api_key
+        self.auth_token = config.auth_token
+        self._platform = get_host().build_platform(config)
+        self.base_url = self._platform.base_url
+        if isinstance(timeout, NotGiven):
+            timeout = _timeout_of(http_client) or DEFAULT_TIMEOUT
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self._custom_headers: dict[str, str | Omit] = dict(default_headers or {})
+        self._custom_query: dict[str, object] = dict(default_query or {})
+        self._strict_response_validation = strict_response_validation
+        self._init_kwargs = init_kwargs
+        self._default_headers_cache: dict[str, str] | None = None
+
+    @property
+    def _api_client(self) -> BaseClient:
+        """Resources built from a client are bound to it."""
+        return self
+
+    # -- public configuration ------------------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> httpx.URL:
+        return self._base_url
+
+    @base_url.setter
+    def base_url(self, url: httpx.URL | str) -> None:
+        self._base_url = _enforce_trailing_slash(httpx.URL(url))
+        self._base_url_str = str(self._base_url)
+
+    @property
+    def user_agent(self) -> str:
+        return f"{type(self).__name__}/Python {__version__}"
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        from ._plugins.firstparty import first_party_auth_headers
+
+        return first_party_auth_headers(self._config) if self._platform.name == "anthropic" else {}
+
+    @property
+    def default_headers(self) -> dict[str, str | Omit]:
+        return {
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+            "User-Agent": self.user_agent,
+            **platform_headers(__version__),
+            "X-Stainless-Async": self._async_header(),
+            **self._platform.default_headers,
+            **self._custom_headers,
+        }
+
+    @property
+    def default_query(self) -> dict[str, object]:
+        return dict(self._custom_query)
+
+    @property
+    def _version(self) -> str:
+        return __version__
+
+    def _async_header(self) -> str:
+        return "false"
+
+    def _resolved_default_headers(self) -> dict[str, str]:
+        """`default_headers` without the `Omit`-ted ones, computed once per client."""
+        cached = self._default_headers_cache
+        if cached is None:
+            cached = {k: v for k, v in self.default_headers.items() if not isinstance(v, Omit)}
+            self._default_headers_cache = cached
+        return cached
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={str(self.base_url)!r} platform={self._platform.name!r}>"
+
+    # -- copies ------------------------------------------------------------------------------------------
+
+    def copy(
+        self: _Self,
+        *,
+        api_key: str | None = None,
+        auth_token: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        http_client: httpx.Client | httpx.AsyncClient | None = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        set_default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        set_default_query: Mapping[str, object] | None = None,
+        _extra_kwargs: Mapping[str, Any] = {},
+    ) -> _Self:
+        """A new client with some options changed, sharing this client's connection pool."""
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("The `default_query` and `set_default_query` arguments are mutually exclusive")
+        headers: dict[str, str | Omit] = dict(self._custom_headers)
+        if default_headers is not None:
+            headers.update(default_headers)
+        elif set_default_headers is not None:
+            headers = dict(set_default_headers)
+        query = dict(self._custom_query)
+        if default_query is not None:
+            query.update(default_query)
+        elif set_default_query is not None:
+            query = dict(set_default_query)
+        kwargs = dict(self._init_kwargs)
+        kwargs.update(
+            api_key=api_key or self.api_key,
+            auth_token=auth_token or self.auth_token,
+            base_url=base_url or self.base_url,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            http_client=http_client or self._client,
+            max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            default_headers=headers,
+            default_query=query,
+            _strict_response_validation=self._strict_response_validation,
+        )
+        kwargs.update(_extra_kwargs)
+        return self._copy_with(kwargs)
+
+    with_options = copy
+
+    def _copy_with(self: _Self, kwargs: dict[str, Any]) -> _Self:
+        """Build the copy; platform clients translate the common names to their constructor's here."""
+        return type(self)(**kwargs)
+
+    # -- request planning (shared by the sync and async entry points) -------------------------------------
+
+    def _plan(self, request: APIRequest[Any]) -> SendPlan:
+        return SendPlan(
+            api_request=request,
+            platform=self._platform,
+            base_url=self._base_url_str,
+            default_headers=self._resolved_default_headers(),
+            default_query=self._custom_query,
+            client_timeout=self.timeout,
+            client_max_retries=self.max_retries,
+        )
+
+    def _make_status_error(self, err_msg: str, *, body: object, response: httpx.Response) -> Any:
+        return self._platform.status_error(err_msg, body=body, response=response)
+
+    def _generic_request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Any,
+        body: object | None = None,
+        options: RequestOptions | None = None,
+        files: Any = None,
+        stream: bool = False,
+        stream_cls: Any = None,
+    ) -> APIRequest[Any]:
+        opts: RequestOptions = options or {}
+        return APIRequest(
+            method,
+            path,
+            cast_to,
+            endpoint=f"raw.{method.lower()}",
+            body=body,  # type: ignore[arg-type]
+            query=opts.get("params"),
+            headers=opts.get("headers"),
+            files=files,
+            stream=stream,
+            stream_cls=stream_cls,
+            extra_body=opts.get("extra_json"),
+            timeout=opts.get("timeout", NOT_GIVEN),
+            max_retries=opts.get("max_retries"),
+        )
+
+
+class Anthropic(BaseClient, SyncMode):
+    """Client for the Anthropic API."""
+
+    _client: httpx.Client
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        auth_token: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        http_client: httpx.Client | None = None,
+        _strict_response_validation: bool = False,
+    ) -> None:
+        if api_key is None:
+            api_key = os.environ.get("ANTHROPIC_API_KEY")
+        if auth_token is None:
+            auth_token = os.environ.get("ANTHROPIC_AUTH_TOKEN")
+        if base_url is None:
+            base_url = os.environ.get("ANTHROPIC_BASE_URL") or None
+        if http_client is not None and not isinstance(http_client, httpx.Client):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raise TypeError(
+                f"Invalid `http_client` argument; Expected an instance of `httpx.Client` but got {type(http_client)}"
+            )
+        self._configure(
+            config=ClientConfig(
+                platform=self._platform_name,
+                base_url=str(base_url) if base_url is not None else None,
+                api_key=api_key,
+                auth_token=auth_token,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            strict_response_validation=_strict_response_validation,
+            init_kwargs={},
+        )
+        self._init_http(http_client)
+
+    def _init_http(self, http_client: httpx.Client | None) -> None:
+        self._owns_http_client = http_client is None
+        self._client = http_client or DefaultHttpxClient(timeout=self.timeout)  # type: ignore[arg-type]
+        self._sender = SyncSender(self._client)
+
+    # -- requests ----------------------------------------------------------------------------------------
+
+    def _request(self, request: APIRequest[_T]) -> _T:
+        response, _ = self._sender.send(self._plan(request))
+        return parse_response(
+            request.cast_to,
+            response,
+            client=self,
+            stream=request.stream,
+            stream_cls=request.stream_cls,
+            post_parser=request.post_parser,
+        )
+
+    def _request_raw(self, request: APIRequest[_T]) -> LegacyAPIResponse[_T]:
+        request.headers.setdefault(RAW_RESPONSE_HEADER, "true")
+        response, retries = self._sender.send(self._plan(request))
+        return LegacyAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
+
+    @contextmanager
+    def _request_streaming(self, request: APIRequest[_T]) -> Generator[APIResponse[_T], None, None]:
+        request.headers.setdefault(RAW_RESPONSE_HEADER, "stream")
+        response, retries = self._sender.send(self._plan(_streamed(request)))
+        try:
+            yield APIResponse(raw=response, request=request, client=self, retries_taken=retries)
+        finally:
+            response.close()
+
+    # -- generic verbs for endpoints without a method ------------------------------------------------------
+
+    def get(self, path: str, *, cast_to: type[_T], options: RequestOptions | None = None, stream: bool = False, stream_cls: Any = None) -> _T:
+        return self._request(self._generic_request("GET", path, cast_to=cast_to, options=options, stream=stream, stream_cls=stream_cls))
+
+    def post(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None, files: Any = None, stream: bool = False, stream_cls: Any = None) -> _T:
+        return self._request(self._generic_request("POST", path, cast_to=cast_to, body=body, options=options, files=files, stream=stream, stream_cls=stream_cls))
+
+    def patch(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None) -> _T:
+        return self._request(self._generic_request("PATCH", path, cast_to=cast_to, body=body, options=options))
+
+    def put(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None, files: Any = None) -> _T:
+        return self._request(self._generic_request("PUT", path, cast_to=cast_to, body=body, options=options, files=files))
+
+    def delete(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None) -> _T:
+        return self._request(self._generic_request("DELETE", path, cast_to=cast_to, body=body, options=options))
+
+    # -- lifecycle ---------------------------------------------------------------------------------------
+
+    @property
+    def with_raw_response(self) -> AnthropicWithRawResponse:
+        return AnthropicWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AnthropicWithStreamedResponse:
+        return AnthropicWithStreamedResponse(self)
+
+    def is_closed(self) -> bool:
+        return self._client.is_closed
+
+    def close(self) -> None:
+        """Close the connection pool (only when this client created it)."""
+        if self._owns_http_client and hasattr(self, "_client"):
+            self._client.close()
+
+    def __enter__(self: _Self) -> _Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class AsyncAnthropic(BaseClient, AsyncMode):
+    """Async client for the Anthropic API."""
+
+    _is_async: ClassVar[bool] = True
+    _client: httpx.AsyncClient
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        auth_token: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        _strict_response_validation: bool = False,
+    ) -> None:
+        if api_key is None:
+            api_key = os.environ.get("ANTHROPIC_API_KEY")
+        if auth_token is None:
+            auth_token = os.environ.get("ANTHROPIC_AUTH_TOKEN")
+        if base_url is None:
+            base_url = os.environ.get("ANTHROPIC_BASE_URL") or None
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raise TypeError(
+                f"Invalid `http_client` argument; Expected an instance of `httpx.AsyncClient` but got {type(http_client)}"
+            )
+        self._configure(
+            config=ClientConfig(
+                platform=self._platform_name,
+                base_url=str(base_url) if base_url is not None else None,
+                api_key=api_key,
+                auth_token=auth_token,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            strict_response_validation=_strict_response_validation,
+            init_kwargs={},
+        )
+        self._init_http(http_client)
+
+    def _init_http(self, http_client: httpx.AsyncClient | None) -> None:
+        self._owns_http_client = http_client is None
+        self._client = http_client or DefaultAsyncHttpxClient(timeout=self.timeout)  # type: ignore[arg-type]
+        self._sender = AsyncSender(self._client)
+
+    def _async_header(self) -> str:
+        return f"async:{_async_library()}"
+
+    async def _request(self, request: APIRequest[_T]) -> _T:
+        response, _ = await self._sender.send(self._plan(request))
+        return parse_response(
+            request.cast_to,
+            response,
+            client=self,
+            stream=request.stream,
+            stream_cls=request.stream_cls,
+            post_parser=request.post_parser,
+        )
+
+    async def _request_raw(self, request: APIRequest[_T]) -> LegacyAPIResponse[_T]:
+        request.headers.setdefault(RAW_RESPONSE_HEADER, "true")
+        response, retries = await self._sender.send(self._plan(request))
+        return LegacyAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
+
+    @asynccontextmanager
+    async def _request_streaming(self, request: APIRequest[_T]) -> AsyncGenerator[AsyncAPIResponse[_T], None]:
+        request.headers.setdefault(RAW_RESPONSE_HEADER, "stream")
+        response, retries = await self._sender.send(self._plan(_streamed(request)))
+        try:
+            yield AsyncAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
+        finally:
+            await response.aclose()
+
+    async def get(self, path: str, *, cast_to: type[_T], options: RequestOptions | None = None, stream: bool = False, stream_cls: Any = None) -> _T:
+        return await self._request(self._generic_request("GET", path, cast_to=cast_to, options=options, stream=stream, stream_cls=stream_cls))
+
+    async def post(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None, files: Any = None, stream: bool = False, stream_cls: Any = None) -> _T:
+        return await self._request(self._generic_request("POST", path, cast_to=cast_to, body=body, options=options, files=files, stream=stream, stream_cls=stream_cls))
+
+    async def patch(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None) -> _T:
+        return await self._request(self._generic_request("PATCH", path, cast_to=cast_to, body=body, options=options))
+
+    async def put(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None, files: Any = None) -> _T:
+        return await self._request(self._generic_request("PUT", path, cast_to=cast_to, body=body, options=options, files=files))
+
+    async def delete(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None) -> _T:
+        return await self._request(self._generic_request("DELETE", path, cast_to=cast_to, body=body, options=options))
+
+    @property
+    def with_raw_response(self) -> AsyncAnthropicWithRawResponse:
+        return AsyncAnthropicWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncAnthropicWithStreamedResponse:
+        return AsyncAnthropicWithStreamedResponse(self)
+
+    def is_closed(self) -> bool:
+        return self._client.is_closed
+
+    async def close(self) -> None:
+        """Close the connection pool (only when this client created it)."""
+        if self._owns_http_client and hasattr(self, "_client"):
+            await self._client.aclose()
+
+    async def __aenter__(self: _Self) -> _Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+
+Client = Anthropic
+AsyncClient = AsyncAnthropic
+
+
+def _streamed(request: APIRequest[_T]) -> APIRequest[_T]:
+    """The same request sent without reading the body up front (for `.with_streaming_response`)."""
+    import copy
+
+    clone = copy.copy(request)
+    clone.stream = True
+    return clone
+
+
+def _enforce_trailing_slash(url: httpx.URL) -> httpx.URL:
+    text = str(url)
+    return url if text.endswith("/") else httpx.URL(text + "/")
+
+
+def _timeout_of(http_client: httpx.Client | httpx.AsyncClient | None) -> httpx.Timeout | None:
+    """A custom client's own timeout, unless it is httpx's default (then ours applies)."""
+    if http_client is None:
+        return None
+    if http_client.timeout == httpx.Timeout(5.0):
+        return None
+    return http_client.timeout
+
+
+def _async_library() -> str:
+    try:
+        import sniffio
+
+        return sniffio.current_async_library()
+    except Exception:
+        return "false"
+

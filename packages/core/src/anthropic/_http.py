@@ -1,0 +1,161 @@
+"""httpx clients with the SDK's defaults, and the telemetry headers describing this runtime.
+
+`DefaultHttpxClient` / `DefaultAsyncHttpxClient` are httpx clients with the SDK's timeout, pool limits, redirect
+policy, TCP keep-alive and environment proxies. Unless given `verify=`, they reuse one TLS context per process:
+building a context (loading the CA bundle) is most of what constructing an httpx client costs.
+"""
+
+from __future__ import annotations
+
+import functools
+import platform
+import socket
+import ssl
+import sys
+import threading
+from typing import Any
+
+import httpx
+
+from ._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
+
+__all__ = ["DefaultAioHttpClient", "DefaultAsyncHttpxClient", "DefaultHttpxClient", "platform_headers"]
+
+_ssl_lock = threading.Lock()
+_shared_ssl_context: ssl.SSLContext | None = None
+
+
+def shared_ssl_context() -> ssl.SSLContext:
+    """One verifying TLS context per process (honours SSL_CERT_FILE / SSL_CERT_DIR like httpx)."""
+    global _shared_ssl_context
+    if _shared_ssl_context is None:
+        with _ssl_lock:
+            if _shared_ssl_context is None:
+                _shared_ssl_context = httpx.create_ssl_context()  # pyright: ignore[reportDeprecated]
+    return _shared_ssl_context
+
+
+def _keepalive_socket_options() -> list[tuple[int, int, int]]:
+    options: list[tuple[int, int, int]] = [(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)]
+    keepintvl = getattr(socket, "TCP_KEEPINTVL", None)
+    if keepintvl is not None:
+        options.append((socket.IPPROTO_TCP, keepintvl, 60))
+    elif sys.platform == "darwin":
+        options.append((socket.IPPROTO_TCP, getattr(socket, "TCP_KEEPALIVE", 0x10), 60))
+    keepcnt = getattr(socket, "TCP_KEEPCNT", None)
+    if keepcnt is not None:
+        options.append((socket.IPPROTO_TCP, keepcnt, 5))
+    keepidle = getattr(socket, "TCP_KEEPIDLE", None)
+    if keepidle is not None:
+        options.append((socket.IPPROTO_TCP, keepidle, 60))
+    return options
+
+
+def _defaults(kwargs: dict[str, Any], transport_cls: Any) -> dict[str, Any]:
+    kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
+    kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
+    kwargs.setdefault("follow_redirects", True)
+    if "verify" not in kwargs:
+        kwargs["verify"] = shared_ssl_context()
+    if "transport" not in kwargs:
+        transport_kwargs = {
+            "verify": kwargs["verify"],
+            "limits": kwargs["limits"],
+            "socket_options": _keepalive_socket_options(),
+        }
+        for key in ("cert", "http1", "http2", "trust_env"):
+            if key in kwargs:
+                transport_kwargs[key] = kwargs[key]
+        kwargs["transport"] = transport_cls(**transport_kwargs)
+        if "proxy" not in kwargs:
+            from httpx._utils import get_environment_proxies  # pyright: ignore[reportPrivateImportUsage]
+
+            mounts: dict[str, Any] = {}
+            for pattern, url in get_environment_proxies().items():
+                mounts[pattern] = None if url is None else transport_cls(proxy=httpx.Proxy(url), **transport_kwargs)
+            mounts.update(kwargs.get("mounts") or {})
+            kwargs["mounts"] = mounts
+    return kwargs
+
+
+class DefaultHttpxClient(httpx.Client):
+    """An `httpx.Client` with the SDK's defaults; pass it as `http_client=` to customise proxies, TLS, transports."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**_defaults(kwargs, httpx.HTTPTransport))
+
+
+class DefaultAsyncHttpxClient(httpx.AsyncClient):
+    """The async twin of `DefaultHttpxClient`."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**_defaults(kwargs, httpx.AsyncHTTPTransport))
+
+
+class DefaultAioHttpClient(httpx.AsyncClient):
+    """An aiohttp-backed client; needs the `httpx_aiohttp` package."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        try:
+            import httpx_aiohttp  # type: ignore[import-not-found]  # pyright: ignore[reportMissingImports]
+        except ImportError as err:
+            raise RuntimeError(
+                "To use the aiohttp client you must have installed the package with the `aiohttp` extra"
+            ) from err
+        kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
+        kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
+        kwargs.setdefault("follow_redirects", True)
+        client = httpx_aiohttp.HttpxAiohttpClient(**kwargs)  # pyright: ignore[reportUnknownMemberType]
+        self.__dict__.update(client.__dict__)  # pyright: ignore[reportUnknownMemberType]
+
+
+@functools.lru_cache(maxsize=8)
+def platform_headers(version: str) -> dict[str, str]:
+    """The `X-Stainless-*` telemetry headers 0.74.0 sends, computed once per process."""
+    return {
+        "X-Stainless-Lang": "python",
+        "X-Stainless-Package-Version": version,
+        "X-Stainless-OS": _os_name(),
+        "X-Stainless-Arch": _arch(),
+        "X-Stainless-Runtime": platform.python_implementation(),
+        "X-Stainless-Runtime-Version": platform.python_version(),
+    }
+
+
+def _os_name() -> str:
+    try:
+        system = platform.system().lower()
+        full = platform.platform().lower()
+    except Exception:
+        return "Unknown"
+    if "iphone" in full or "ipad" in full:
+        return "iOS"
+    if system == "darwin":
+        return "MacOS"
+    if system == "windows":
+        return "Windows"
+    if "android" in full:
+        return "Android"
+    if system == "linux":
+        return "Linux"
+    if system == "freebsd":
+        return "FreeBSD"
+    if system == "openbsd":
+        return "OpenBSD"
+    return f"Other:{system}" if system else "Unknown"
+
+
+def _arch() -> str:
+    try:
+        machine = platform.machine().lower()
+    except Exception:
+        return "unknown"
+    if machine in ("arm64", "aarch64"):
+        return "arm64"
+    if machine == "arm":
+        return "arm"
+    if machine in ("x86_64", "amd64"):
+        return "x64"
+    if sys.maxsize <= 2**32:
+        return "x32"
+    return f"other:{machine}" if machine else "unknown"

@@ -1,0 +1,304 @@
+"""The base class of every response model, and the two ways responses become models.
+
+Responses are parsed from bytes by pydantic-core (`model_validate_json`, in Rust). When the data does not fit the
+model (a field the API added, a new enum value, a new content block type), parsing falls back to a lenient,
+recursive construction without validation, as the official SDK's non-strict mode does: a future API never breaks
+parsing.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import types as _pytypes
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar, Literal, TypeVar, Union, cast, get_args, get_origin
+
+import pydantic
+import pydantic_core
+from pydantic import ConfigDict, PrivateAttr
+from typing_extensions import Annotated, override
+
+__all__ = ["BaseModel", "construct_type", "parse_json_bytes", "validate_or_construct"]
+
+_T = TypeVar("_T")
+_M = TypeVar("_M", bound="BaseModel")
+_PM = TypeVar("_PM", bound=pydantic.BaseModel)
+
+_DEFER_BUILD = os.environ.get("DEFER_PYDANTIC_BUILD", "true").lower() in ("1", "true", "yes", "on")
+
+
+class BaseModel(pydantic.BaseModel):
+    """Response model base: unknown fields are kept, `_request_id` is set on top-level responses."""
+
+    model_config: ClassVar[ConfigDict] = ConfigDict(
+        extra="allow",
+        defer_build=_DEFER_BUILD,
+        populate_by_name=True,
+        protected_namespaces=(),
+        arbitrary_types_allowed=True,
+    )
+
+    _request_id: str | None = PrivateAttr(default=None)
+
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, object]:
+        """A dict of the fields the API sent (by default), keyed by the API's names."""
+        return self.model_dump(
+            mode=mode,
+            by_alias=use_api_names,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            warnings=warnings,
+        )
+
+    def to_json(
+        self,
+        *,
+        indent: int | None = 2,
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> str:
+        """A JSON string of the fields the API sent (by default), keyed by the API's names."""
+        return self.model_dump_json(
+            indent=indent,
+            by_alias=use_api_names,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            warnings=warnings,
+        )
+
+    @override
+    def __str__(self) -> str:
+        return f"{self.__repr_name__()}({self.__repr_str__(', ')})"
+
+    @classmethod
+    def construct(cls: type[_M], _fields_set: set[str] | None = None, **values: object) -> _M:  # type: ignore[override]
+        """Build recursively without validation (nested dicts become models, unknown values are kept)."""
+        return _construct_model(cls, values, _fields_set)
+
+    model_construct = construct  # type: ignore[assignment]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Parsing
+
+
+def parse_json_bytes(type_: type[_T], data: bytes | str, *, strict: bool = False) -> _T:
+    """Parse a JSON document into `type_`: validated in Rust when it fits, constructed leniently when not.
+
+    With `strict=True` a document that does not fit raises `pydantic.ValidationError`.
+    """
+    if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
+        try:
+            return cast(_T, type_.model_validate_json(data))
+        except pydantic.ValidationError:
+            if strict:
+                raise
+        return cast(_T, construct_type(value=pydantic_core.from_json(data), type_=type_))
+    adapter = _adapter_for(type_)
+    try:
+        return cast(_T, adapter.validate_json(data))
+    except pydantic.ValidationError:
+        if strict:
+            raise
+    return cast(_T, construct_type(value=pydantic_core.from_json(data), type_=type_))
+
+
+def validate_or_construct(type_: type[_T], value: object, *, strict: bool = False) -> _T:
+    """Like `parse_json_bytes`, for data that is already decoded (SSE event payloads, JSONL lines)."""
+    if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
+        try:
+            return cast(_T, type_.model_validate(value))
+        except pydantic.ValidationError:
+            if strict:
+                raise
+        return cast(_T, construct_type(value=value, type_=type_))
+    try:
+        return cast(_T, _adapter_for(type_).validate_python(value))
+    except pydantic.ValidationError:
+        if strict:
+            raise
+    return cast(_T, construct_type(value=value, type_=type_))
+
+
+_ADAPTERS: dict[object, pydantic.TypeAdapter[Any]] = {}
+
+
+def _adapter_for(type_: object) -> pydantic.TypeAdapter[Any]:
+    """One TypeAdapter per type, built once (building is what costs)."""
+    adapter = _ADAPTERS.get(type_)
+    if adapter is None:
+        adapter = pydantic.TypeAdapter(cast(Any, type_))
+        _ADAPTERS[type_] = adapter
+    return adapter
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Lenient construction
+
+
+def construct_type(*, value: object, type_: object) -> object:
+    """Turn decoded JSON into `type_` without validation; anything that does not fit is kept as it is."""
+    origin = get_origin(type_)
+    if origin is Annotated:
+        args = get_args(type_)
+        return construct_type(value=value, type_=args[0])
+    if _is_type_alias(type_):
+        return construct_type(value=value, type_=type_.__value__)  # type: ignore[attr-defined]
+    if origin is Union or origin is _pytypes.UnionType:
+        return _construct_union(value, type_)
+    if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
+        if isinstance(value, Mapping):
+            return _construct_model(type_, cast(Mapping[str, object], value), None)
+        return value
+    if origin in (list, Sequence, tuple) or type_ in (list, tuple):
+        args = get_args(type_)
+        if isinstance(value, list) and args:
+            item_type = args[0]
+            return [construct_type(value=item, type_=item_type) for item in cast(list[object], value)]
+        return value
+    if origin in (dict, Mapping):
+        args = get_args(type_)
+        if isinstance(value, Mapping) and len(args) == 2:
+            return {k: construct_type(value=v, type_=args[1]) for k, v in cast(Mapping[str, object], value).items()}
+        return value
+    if type_ is _dt.datetime and isinstance(value, str):
+        try:
+            return _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    if type_ is _dt.date and isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if type_ is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def _is_type_alias(type_: object) -> bool:
+    type_alias_type = getattr(_pytypes, "TypeAliasType", None) or _typing_extensions_alias()
+    return type_alias_type is not None and isinstance(type_, type_alias_type)
+
+
+def _typing_extensions_alias() -> type | None:
+    import typing_extensions
+
+    return getattr(typing_extensions, "TypeAliasType", None)
+
+
+def _construct_union(value: object, union: object) -> object:
+    variants = [v for v in get_args(union) if v is not type(None)]
+    if value is None:
+        return None
+    model_variants = [v for v in _flatten_variants(variants) if isinstance(v, type) and issubclass(v, pydantic.BaseModel)]
+    if isinstance(value, Mapping) and model_variants:
+        mapping = cast(Mapping[str, object], value)
+        chosen = _pick_by_discriminator(mapping, model_variants)
+        if chosen is None:
+            for variant in model_variants:
+                try:
+                    return variant.model_validate(mapping)
+                except pydantic.ValidationError:
+                    continue
+            chosen = model_variants[0]
+        return _construct_model(chosen, mapping, None)
+    for variant in variants:
+        if _matches_scalar(value, variant):
+            return construct_type(value=value, type_=variant)
+    for variant in variants:
+        origin = get_origin(variant)
+        if isinstance(value, list) and (origin in (list, Sequence) or variant is list):
+            return construct_type(value=value, type_=variant)
+    return value
+
+
+def _flatten_variants(variants: list[object]) -> list[object]:
+    flat: list[object] = []
+    for variant in variants:
+        origin = get_origin(variant)
+        if origin is Annotated:
+            variant = get_args(variant)[0]
+            origin = get_origin(variant)
+        if origin is Union or origin is _pytypes.UnionType:
+            flat.extend(_flatten_variants(list(get_args(variant))))
+        else:
+            flat.append(variant)
+    return flat
+
+
+_DISCRIMINATORS = ("type", "command")
+
+
+def _pick_by_discriminator(
+    value: Mapping[str, object], variants: list[type[pydantic.BaseModel]]
+) -> type[pydantic.BaseModel] | None:
+    for key in _DISCRIMINATORS:
+        tag = value.get(key)
+        if not isinstance(tag, str):
+            continue
+        for variant in variants:
+            field = variant.model_fields.get(key)
+            if field is None:
+                continue
+            if get_origin(field.annotation) is Literal and tag in get_args(field.annotation):
+                return variant
+    return None
+
+
+def _matches_scalar(value: object, type_: object) -> bool:
+    if get_origin(type_) is Literal:
+        return value in get_args(type_)
+    if type_ is str:
+        return isinstance(value, str)
+    if type_ is bool:
+        return isinstance(value, bool)
+    if type_ is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if type_ is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if type_ is _dt.datetime or type_ is _dt.date:
+        return isinstance(value, str)
+    return False
+
+
+def _construct_model(cls: type[_PM], values: Mapping[str, object], fields_set: set[str] | None) -> _PM:
+    fields = cls.model_fields
+    data: dict[str, object] = {}
+    present: set[str] = set()
+    by_alias = {(f.alias or name): name for name, f in fields.items()}
+    extra: dict[str, object] = {}
+    for key, raw in values.items():
+        name = by_alias.get(key, key if key in fields else None)
+        if name is None:
+            extra[key] = raw
+            continue
+        data[name] = construct_type(value=raw, type_=fields[name].annotation)
+        present.add(name)
+    for name, field in fields.items():
+        if name not in data and not field.is_required():
+            data[name] = field.get_default(call_default_factory=True)
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", data)
+    object.__setattr__(obj, "__pydantic_fields_set__", fields_set if fields_set is not None else present)
+    object.__setattr__(obj, "__pydantic_extra__", extra)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    if cls.__private_attributes__:
+        private = {k: v.get_default() for k, v in cls.__private_attributes__.items()}
+        object.__setattr__(obj, "__pydantic_private__", private)
+    return obj

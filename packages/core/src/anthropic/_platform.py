@@ -1,0 +1,168 @@
+"""What a platform is at run time: base URL, request rewrites, auth, stream decoding, error mapping, support.
+
+Plugins build these through the hooks in `anthropic._plugins.hookspecs`; the first-party API is one of them.
+The per-request path only calls these objects' methods; pluggy is never consulted per request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ._decoders import StreamDecoder
+    from ._exceptions import APIStatusError
+
+__all__ = [
+    "ClientConfig",
+    "PlatformRuntime",
+    "PlatformSpec",
+    "PreparedRequest",
+    "RequestTransformer",
+    "default_status_error",
+]
+
+
+@dataclass
+class PreparedRequest:
+    """A request about to be sent, before serialisation: transformers rewrite it (sans-IO) on every attempt.
+
+    `url` is absolute. `json` is the JSON document (None when `content` or multipart `files` are used).
+    `endpoint` names the API method (e.g. "messages.create") so transformers can target it.
+    """
+
+    method: str
+    url: str
+    headers: dict[str, str]
+    json: object | None = None
+    content: bytes | None = None
+    files: list[tuple[str, Any]] | None = None
+    data: Mapping[str, object] | None = None
+    endpoint: str = ""
+    stream: bool = False
+    retries_taken: int = 0
+    extensions: dict[str, Any] = field(default_factory=lambda: {})
+
+
+class RequestTransformer(Protocol):
+    """Rewrites a prepared request in place (URL, headers, body). Called once per attempt."""
+
+    def __call__(self, request: PreparedRequest, /) -> None: ...
+
+
+@dataclass(frozen=True)
+class ClientConfig:
+    """What a platform sees of the client it serves: the constructor's arguments, immutable.
+
+    `options` holds the platform-specific constructor arguments (e.g. `aws_region`) by name.
+    """
+
+    platform: str
+    base_url: str | None
+    api_key: str | None
+    auth_token: str | None
+    options: Mapping[str, Any] = field(default_factory=lambda: {})
+
+    def __repr__(self) -> str:
+        secret_free = {k: ("<redacted>" if _looks_secret(k) else v) for k, v in self.options.items()}
+        return (
+            f"ClientConfig(platform={self.platform!r}, base_url={self.base_url!r}, "
+            f"api_key={'<redacted>' if self.api_key else None}, "
+            f"auth_token={'<redacted>' if self.auth_token else None}, options={secret_free!r})"
+        )
+
+
+def _looks_secret(name: str) -> bool:
+    lowered = name.lower()
+    return any(word in lowered for word in ("key", "token", "secret", "password", "credential"))
+
+
+@dataclass
+class PlatformRuntime:
+    """The objects one client uses on every request. Built once per client by the plugin host.
+
+    - `base_url`: where requests go (absolute, ending with `/`).
+    - `default_headers`: headers added before the caller's (`anthropic-version`, `X-Api-Key`, ...).
+    - `transformers`: sans-IO rewrites applied on each attempt, in order.
+    - `auth`: an `httpx.Auth` run on each attempt after the transformers (signing, bearer tokens); None for none.
+    - `stream_decoder`: makes a fresh decoder of response bytes into events for one streamed response.
+    - `make_status_error`: maps an error response to the exception class for its status.
+    - `unsupported`: endpoint name -> message of the `UnsupportedOnPlatformError` raised before sending.
+    - `validate_headers`: checks the final headers before sending (first party: credentials present).
+    """
+
+    name: str
+    base_url: str
+    default_headers: dict[str, str] = field(default_factory=lambda: {})
+    transformers: Sequence[RequestTransformer] = ()
+    auth: httpx.Auth | None = None
+    stream_decoder: Callable[[httpx.Response], StreamDecoder] | None = None
+    make_status_error: Callable[..., APIStatusError] | None = None
+    unsupported: Mapping[str, str] = field(default_factory=lambda: {})
+    unsupported_prefixes: Mapping[str, str] = field(default_factory=lambda: {})
+    validate_headers: Callable[[Mapping[str, str], Mapping[str, object]], None] | None = None
+
+    def unsupported_message(self, endpoint: str) -> str | None:
+        """The error message for an endpoint this platform cannot serve, or None when it can."""
+        message = self.unsupported.get(endpoint)
+        if message is not None:
+            return message
+        for prefix, prefix_message in self.unsupported_prefixes.items():
+            if endpoint.startswith(prefix):
+                return prefix_message
+        return None
+
+    def new_stream_decoder(self, response: httpx.Response) -> StreamDecoder:
+        if self.stream_decoder is not None:
+            return self.stream_decoder(response)
+        from ._decoders.sse import SSEDecoder
+
+        return SSEDecoder()
+
+    def status_error(self, message: str, *, body: object, response: httpx.Response) -> APIStatusError:
+        if self.make_status_error is not None:
+            return self.make_status_error(message, body=body, response=response)
+        return default_status_error(message, body=body, response=response)
+
+
+@dataclass(frozen=True)
+class PlatformSpec:
+    """A platform as a plugin registers it.
+
+    `build(config)` returns the base `PlatformRuntime` (base URL, headers, support table...); the host then adds
+    the auth, transformers and stream decoder contributed through the other hooks.
+    `exports` maps names served from `anthropic` (e.g. "AnthropicBedrock") to "module:attribute" strings.
+    """
+
+    name: str
+    build: Callable[[ClientConfig], PlatformRuntime]
+    exports: Mapping[str, str] = field(default_factory=lambda: {})
+
+
+def default_status_error(message: str, *, body: object, response: httpx.Response) -> APIStatusError:
+    """The first-party status -> exception mapping of 0.74.0 (413 and 529 included, sync and async alike)."""
+    from . import _exceptions as exc
+
+    status = response.status_code
+    cls = _STATUS_CLASSES.get(status)
+    if cls is None:
+        cls = exc.InternalServerError if status >= 500 else exc.APIStatusError
+    else:
+        cls = getattr(exc, cls)
+    return cls(message, response=response, body=body)
+
+
+_STATUS_CLASSES: dict[int, str] = {
+    400: "BadRequestError",
+    401: "AuthenticationError",
+    403: "PermissionDeniedError",
+    404: "NotFoundError",
+    409: "ConflictError",
+    413: "RequestTooLargeError",
+    422: "UnprocessableEntityError",
+    429: "RateLimitError",
+    529: "OverloadedError",
+}

@@ -1,0 +1,331 @@
+"""The only module that sends requests with httpx: serialisation, the retry loop, timeouts, error mapping.
+
+Each attempt: build the request from the `APIRequest` description, let the platform's transformers rewrite it,
+serialise it, send it with the platform's `httpx.Auth` (signing/tokens run per attempt), then map the outcome.
+The sync and async loops differ only in how they send and sleep; every decision is in shared functions.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import anyio
+import httpx
+
+from ._exceptions import APIConnectionError, APIStatusError, APITimeoutError, UnsupportedOnPlatformError
+from ._platform import PreparedRequest
+from ._qs import encode_query
+from ._retry import retry_delay, should_retry_status
+from ._types import NotGiven, Omit
+
+if TYPE_CHECKING:
+    from ._platform import PlatformRuntime
+    from ._request import APIRequest
+
+__all__ = ["AsyncSender", "SyncSender", "make_status_error_from_response"]
+
+log = logging.getLogger("anthropic")
+
+
+class _SendPlan:
+    """What stays fixed across the attempts of one call: timeout, retries, headers and body before transforms."""
+
+    __slots__ = ("api_request", "base_headers", "body", "max_retries", "platform", "timeout", "url")
+
+    def __init__(
+        self,
+        *,
+        api_request: APIRequest[Any],
+        platform: PlatformRuntime,
+        base_url: str,
+        default_headers: Mapping[str, str],
+        default_query: Mapping[str, object],
+        client_timeout: httpx.Timeout | float | None,
+        client_max_retries: int,
+    ) -> None:
+        message = platform.unsupported_message(api_request.endpoint)
+        if message is not None:
+            raise UnsupportedOnPlatformError(message)
+        self.api_request = api_request
+        self.platform = platform
+        timeout = client_timeout if isinstance(api_request.timeout, NotGiven) else api_request.timeout
+        self.timeout: httpx.Timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self.max_retries = client_max_retries if api_request.max_retries is None else api_request.max_retries
+        self.url = _join_url(base_url, api_request.path, default_query, api_request.query)
+        self.base_headers = _merge_headers(
+            default_headers,
+            api_request.headers,
+            self.timeout,
+            explicit_timeout=not isinstance(api_request.timeout, NotGiven) and api_request.timeout is not None,
+        )
+        if platform.validate_headers is not None:
+            platform.validate_headers(self.base_headers, api_request.headers)
+        self.body = api_request.json_body()
+
+    def prepare(self, retries_taken: int, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        """The httpx request for one attempt: transformers run on a fresh copy each time."""
+        headers = dict(self.base_headers)
+        if not _has_key(self.api_request.headers, "x-stainless-retry-count"):
+            headers["x-stainless-retry-count"] = str(retries_taken)
+        req = self.api_request
+        prepared = PreparedRequest(
+            method=req.method,
+            url=self.url,
+            headers=headers,
+            json=self.body if req.files is None and req.content is None else None,
+            content=req.content,
+            files=req.files,
+            data=self.body if req.files is not None and isinstance(self.body, Mapping) else None,
+            endpoint=req.endpoint,
+            stream=req.stream,
+            retries_taken=retries_taken,
+        )
+        for transform in self.platform.transformers:
+            transform(prepared)
+        return _to_httpx(prepared, self.timeout, http)
+
+
+def _to_httpx(
+    prepared: PreparedRequest, timeout: httpx.Timeout, http: httpx.Client | httpx.AsyncClient
+) -> httpx.Request:
+    """Serialise through the httpx client's `build_request`, so its own headers and cookies apply too."""
+    extensions: dict[str, Any] = dict(prepared.extensions)
+    headers = prepared.headers
+    if prepared.files is not None:
+        # httpx writes the multipart boundary; a bare multipart Content-Type would lack it.
+        headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
+        return http.build_request(
+            prepared.method,
+            prepared.url,
+            headers=headers,
+            data=prepared.data,  # type: ignore[arg-type]
+            files=prepared.files,
+            timeout=timeout,
+            extensions=extensions,
+        )
+    content = prepared.content
+    if content is None and prepared.json is not None:
+        content = json.dumps(prepared.json, separators=(",", ":"), ensure_ascii=False, default=_json_default).encode()
+    if prepared.method == "GET" or content is None:
+        headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
+    return http.build_request(
+        prepared.method, prepared.url, headers=headers, content=content, timeout=timeout, extensions=extensions
+    )
+
+
+def _json_default(value: object) -> object:
+    """Serialise what `json` cannot: our models (as the API named their fields), dates, iterables."""
+    import datetime
+
+    import pydantic
+
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)  # pyright: ignore[reportUnknownArgumentType]
+    if hasattr(value, "__iter__") and not isinstance(value, (str, bytes, Mapping)):
+        return list(value)  # type: ignore[call-overload]
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _has_key(headers: Mapping[str, object], name: str) -> bool:
+    return any(k.lower() == name for k in headers)
+
+
+def _merge_headers(
+    defaults: Mapping[str, str], custom: Mapping[str, str | Omit], timeout: httpx.Timeout, *, explicit_timeout: bool
+) -> dict[str, str]:
+    """Defaults < per-call headers; an `Omit` value removes the header. Case-insensitive, case-preserving."""
+    merged: dict[str, str] = {}
+    lower_to_key: dict[str, str] = {}
+    if explicit_timeout:
+        merged["x-stainless-timeout"] = str(timeout.read)
+        lower_to_key["x-stainless-timeout"] = "x-stainless-timeout"
+    for source in (defaults, custom):
+        for key, value in source.items():
+            lower = key.lower()
+            previous = lower_to_key.pop(lower, None)
+            if previous is not None:
+                del merged[previous]
+            if isinstance(value, Omit):
+                continue
+            merged[key] = value
+            lower_to_key[lower] = key
+    read_timeout_set = "x-stainless-read-timeout" in lower_to_key or _has_key(custom, "x-stainless-read-timeout")
+    if not read_timeout_set and timeout.read is not None:
+        merged["x-stainless-read-timeout"] = str(timeout.read)
+    return merged
+
+
+def _join_url(
+    base_url: str, path: str, default_query: Mapping[str, object], query: Mapping[str, object]
+) -> str:
+    if path.startswith(("http://", "https://")):
+        url = path
+    else:
+        url = base_url + path.lstrip("/")
+    params: dict[str, object] = {}
+    if default_query:
+        params.update(default_query)
+    if query:
+        params.update(query)
+    if not params:
+        return url
+    encoded = encode_query(params)
+    if not encoded:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}{encoded}"
+
+
+def make_status_error_from_response(platform: PlatformRuntime, response: httpx.Response) -> APIStatusError:
+    """An error response as the exception for its status: body is the JSON document, else the text, else None."""
+    if response.is_closed and not response.is_stream_consumed:
+        return platform.status_error(f"Error code: {response.status_code}", body=None, response=response)
+    text = response.text.strip()
+    body: object = text
+    try:
+        body = json.loads(text)
+        message = f"Error code: {response.status_code} - {body}"
+    except ValueError:
+        message = text or f"Error code: {response.status_code}"
+    return platform.status_error(message, body=body, response=response)
+
+
+def _log_request(request: httpx.Request, attempt: int) -> None:
+    if log.isEnabledFor(logging.DEBUG):
+        log.debug("Sending HTTP Request: %s %s (attempt %d)", request.method, request.url, attempt + 1)
+
+
+def _log_response(response: httpx.Response) -> None:
+    if log.isEnabledFor(logging.DEBUG):
+        log.debug(
+            'HTTP Response: %s %s "%i %s" request_id=%s',
+            response.request.method,
+            response.request.url,
+            response.status_code,
+            response.reason_phrase,
+            response.headers.get("request-id"),
+        )
+
+
+def _log_retry(request: httpx.Request, delay: float) -> None:
+    log.info("Retrying request to %s in %f seconds", request.url.path, delay)
+
+
+class SyncSender:
+    """Runs the retry loop over an `httpx.Client`. Returns a successful response (streamed when asked)."""
+
+    __slots__ = ("http",)
+
+    def __init__(self, http: httpx.Client) -> None:
+        self.http = http
+
+    def send(self, plan: _SendPlan) -> tuple[httpx.Response, int]:
+        stream = plan.api_request.stream
+        auth = plan.platform.auth
+        retries_taken = 0
+        while True:
+            request = plan.prepare(retries_taken, self.http)
+            _log_request(request, retries_taken)
+            try:
+                if auth is None:
+                    response = self.http.send(request, stream=stream)
+                else:
+                    response = self.http.send(request, stream=stream, auth=auth)
+            except httpx.TimeoutException as err:
+                if retries_taken < plan.max_retries:
+                    delay = retry_delay(retries_taken)
+                    _log_retry(request, delay)
+                    time.sleep(delay)
+                    retries_taken += 1
+                    continue
+                raise APITimeoutError(request=request) from err
+            except (httpx.TransportError, httpx.StreamError) as err:
+                if retries_taken < plan.max_retries:
+                    delay = retry_delay(retries_taken)
+                    _log_retry(request, delay)
+                    time.sleep(delay)
+                    retries_taken += 1
+                    continue
+                raise APIConnectionError(request=request) from err
+            _log_response(response)
+            if response.is_success:
+                return response, retries_taken
+            if retries_taken < plan.max_retries and should_retry_status(response.status_code, response.headers):
+                response.close()
+                delay = retry_delay(retries_taken, response.headers)
+                _log_retry(request, delay)
+                time.sleep(delay)
+                retries_taken += 1
+                continue
+            try:
+                response.read()
+            except httpx.TimeoutException as err:
+                raise APITimeoutError(request=request) from err
+            except (httpx.TransportError, httpx.StreamError):
+                response.close()
+            raise make_status_error_from_response(plan.platform, response)
+
+
+class AsyncSender:
+    """The async twin of `SyncSender`: same decisions, awaiting I/O and `anyio.sleep`."""
+
+    __slots__ = ("http",)
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self.http = http
+
+    async def send(self, plan: _SendPlan) -> tuple[httpx.Response, int]:
+        stream = plan.api_request.stream
+        auth = plan.platform.auth
+        retries_taken = 0
+        while True:
+            request = plan.prepare(retries_taken, self.http)
+            _log_request(request, retries_taken)
+            try:
+                if auth is None:
+                    response = await self.http.send(request, stream=stream)
+                else:
+                    response = await self.http.send(request, stream=stream, auth=auth)
+            except httpx.TimeoutException as err:
+                if retries_taken < plan.max_retries:
+                    delay = retry_delay(retries_taken)
+                    _log_retry(request, delay)
+                    await anyio.sleep(delay)
+                    retries_taken += 1
+                    continue
+                raise APITimeoutError(request=request) from err
+            except (httpx.TransportError, httpx.StreamError) as err:
+                if retries_taken < plan.max_retries:
+                    delay = retry_delay(retries_taken)
+                    _log_retry(request, delay)
+                    await anyio.sleep(delay)
+                    retries_taken += 1
+                    continue
+                raise APIConnectionError(request=request) from err
+            _log_response(response)
+            if response.is_success:
+                return response, retries_taken
+            if retries_taken < plan.max_retries and should_retry_status(response.status_code, response.headers):
+                await response.aclose()
+                delay = retry_delay(retries_taken, response.headers)
+                _log_retry(request, delay)
+                await anyio.sleep(delay)
+                retries_taken += 1
+                continue
+            try:
+                await response.aread()
+            except httpx.TimeoutException as err:
+                raise APITimeoutError(request=request) from err
+            except (httpx.TransportError, httpx.StreamError):
+                await response.aclose()
+            raise make_status_error_from_response(plan.platform, response)
+
+
+SendPlan = _SendPlan

@@ -1,0 +1,70 @@
+"""Beta Message Batches types (`anthropic.types.beta.messages`), loaded lazily from `_batches`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_dir, lazy_getattr
+
+if TYPE_CHECKING:
+    from ._batches import (
+        BatchCreateParams,
+        BatchListParams,
+        BetaDeletedMessageBatch,
+        BetaMessageBatch,
+        BetaMessageBatchCanceledResult,
+        BetaMessageBatchErroredResult,
+        BetaMessageBatchExpiredResult,
+        BetaMessageBatchIndividualResponse,
+        BetaMessageBatchRequestCounts,
+        BetaMessageBatchResult,
+        BetaMessageBatchSucceededResult,
+    )
+
+_NAMES: dict[str, str] = {
+    "BatchCreateParams": "_batches",
+    "BatchListParams": "_batches",
+    "BetaDeletedMessageBatch": "_batches",
+    "BetaMessageBatch": "_batches",
+    "BetaMessageBatchCanceledResult": "_batches",
+    "BetaMessageBatchErroredResult": "_batches",
+    "BetaMessageBatchExpiredResult": "_batches",
+    "BetaMessageBatchIndividualResponse": "_batches",
+    "BetaMessageBatchRequestCounts": "_batches",
+    "BetaMessageBatchResult": "_batches",
+    "BetaMessageBatchSucceededResult": "_batches",
+}
+
+# Official module paths served by real (alias) submodules, imported on attribute access.
+_SUBMODULES = frozenset(
+    {
+        "batch_create_params",
+        "batch_list_params",
+        "beta_deleted_message_batch",
+        "beta_message_batch",
+        "beta_message_batch_individual_response",
+        "beta_message_batch_result",
+    }
+)
+
+__all__ = [
+    "BatchCreateParams",
+    "BatchListParams",
+    "BetaDeletedMessageBatch",
+    "BetaMessageBatch",
+    "BetaMessageBatchCanceledResult",
+    "BetaMessageBatchErroredResult",
+    "BetaMessageBatchExpiredResult",
+    "BetaMessageBatchIndividualResponse",
+    "BetaMessageBatchRequestCounts",
+    "BetaMessageBatchResult",
+    "BetaMessageBatchSucceededResult",
+]
+
+
+def __getattr__(name: str) -> object:
+    return lazy_getattr(globals(), name, _NAMES, _SUBMODULES)
+
+
+def __dir__() -> list[str]:
+    return lazy_dir(globals(), __all__, _SUBMODULES)

@@ -1,0 +1,1 @@
+"""The foundry plugin for the anthropic SDK."""

@@ -1,0 +1,1 @@
+"""The tools plugin for the anthropic SDK."""

@@ -1,0 +1,88 @@
+"""The Vertex request rewrite (sans-IO, every attempt): Anthropic API paths -> Vertex AI `rawPredict` paths.
+
+- any JSON object body gets `anthropic_version: "vertex-2023-10-16"` unless it has one;
+- `POST /v1/messages[?beta=true]`: `model` leaves the body for the URL, `stream` stays in the body and picks
+  `:streamRawPredict` over `:rawPredict`;
+- `POST /v1/messages/count_tokens[?beta=true]`: the shared `count-tokens:rawPredict` model path (model stays);
+- `/v1/messages/batches...` is refused before sending (also when reached through `client.post(...)`).
+
+The body is copied before it is changed: the same body is prepared again for a retry.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+from anthropic._exceptions import UnsupportedOnPlatformError
+from anthropic._platform import PreparedRequest
+
+from ._auth import PENDING_PROJECT
+from ._credentials import GoogleAuthState
+from ._runtime import ANTHROPIC_VERSION_BODY, BATCH_UNSUPPORTED
+
+__all__ = ["VertexRewrite"]
+
+_MESSAGES = "v1/messages"
+_COUNT_TOKENS = "v1/messages/count_tokens"
+_BATCHES = "v1/messages/batches"
+
+
+class VertexRewrite:
+    """Rewrites requests of one Vertex client (its base URL, region and auth state)."""
+
+    def __init__(self, *, base_url: str, region: str, state: GoogleAuthState) -> None:
+        self._base = _normalised_base(base_url)
+        self._region = region
+        self._state = state
+
+    def __call__(self, request: PreparedRequest) -> None:
+        if not request.url.startswith(self._base):
+            return  # an absolute URL elsewhere: not ours to rewrite
+        path, _, query = request.url[len(self._base) :].partition("?")
+        if path.startswith(_BATCHES):
+            raise UnsupportedOnPlatformError(BATCH_UNSUPPORTED)
+        body = request.json
+        if isinstance(body, dict):
+            body = dict(body)  # pyright: ignore[reportUnknownArgumentType]
+            body.setdefault("anthropic_version", ANTHROPIC_VERSION_BODY)
+            request.json = body
+        if request.method != "POST" or path not in (_MESSAGES, _COUNT_TOKENS):
+            return
+        if not isinstance(body, dict):
+            raise TypeError(f"Expected a JSON object body for POST /{path} on Vertex")
+        if path == _MESSAGES:
+            if "model" not in body:
+                raise TypeError("Vertex requests need a `model`: it becomes part of the URL")
+            model = body.pop("model")
+            method = "streamRawPredict" if body.get("stream") else "rawPredict"
+            tail = f"/locations/{self._region}/publishers/anthropic/models/{model}:{method}"
+        else:
+            tail = f"/locations/{self._region}/publishers/anthropic/models/count-tokens:rawPredict"
+        query = _without_beta_flag(query)
+        suffix = tail + (f"?{query}" if query else "")
+        project = self._state.known_project()
+        if project is not None:
+            request.url = f"{self._base}projects/{project}{suffix}"
+        else:
+            # Finding the project may need I/O (application-default credentials): the auth does it, off the loop.
+            base = self._base
+            request.url = f"{base}projects/-{suffix}"
+            request.extensions[PENDING_PROJECT] = lambda project: f"{base}projects/{project}{suffix}"
+
+
+def _normalised_base(base_url: str) -> str:
+    """The base URL exactly as the client joins paths onto it (httpx-normalised, one trailing slash)."""
+    text = str(httpx.URL(base_url))
+    return text if text.endswith("/") else text + "/"
+
+
+def _without_beta_flag(query: str) -> str:
+    """Drop the `beta=true` marker of beta endpoints (Vertex routes by URL); keep every other parameter."""
+    if not query:
+        return query
+    pairs = query.split("&")
+    try:
+        pairs.remove("beta=true")
+    except ValueError:
+        return query
+    return "&".join(pairs)
