@@ -143,6 +143,24 @@ def test_reset_forgets_requests_queue_and_state(server: FakeAnthropicServer, cli
     assert server.requests[0].index == 0
 
 
+def test_max_recorded_keeps_the_latest_requests() -> None:
+    with FakeAnthropicServer(max_recorded=2) as server, httpx.Client(base_url=server.url) as client:
+        for i in range(5):
+            client.get(f"/v1/models?i={i}")
+        assert [r.param("i") for r in server.requests] == ["3", "4"]
+        assert len(server.wait_for_requests(5)) == 2
+
+
+def test_head_request_and_non_latin1_header(server: FakeAnthropicServer, client: httpx.Client) -> None:
+    head = client.head("/v1/models")
+    assert head.status_code == 200 and head.content == b""
+    assert int(head.headers["content-length"]) > 0
+    assert client.get("/v1/models").status_code == 200  # the connection is still in sync
+    server.enqueue(Reply.json({}, headers={"x-note": "caf\u00e9 \u2713"}))
+    assert dict(client.get("/x").headers.raw)[b"x-note"] == "caf\u00e9 \u2713".encode()
+    assert server.errors == []
+
+
 def test_headers_mapping_is_case_insensitive_and_keeps_duplicates() -> None:
     headers = Headers([("Accept", "a"), ("X-Dup", "1"), ("x-dup", "2")])
     assert headers["accept"] == "a"
@@ -367,16 +385,16 @@ def test_sse_encoding(server: FakeAnthropicServer, client: httpx.Client) -> None
 
 
 def test_sse_pause_after_events(server: FakeAnthropicServer, client: httpx.Client) -> None:
-    server.enqueue(Reply.sse(EVENTS, pause={2: 0.3}))
-    arrivals: list[tuple[float, str]] = []
+    server.enqueue(Reply.sse(EVENTS, pause={2: 0.4}))
+    arrivals: list[float] = []
     started = time.perf_counter()
     with client.stream("GET", "/x") as response:
         for line in response.iter_lines():
             if line.startswith("data:"):
-                arrivals.append((time.perf_counter() - started, line))
+                arrivals.append(time.perf_counter() - started)
     assert len(arrivals) == 4
-    assert arrivals[1][0] < 0.25
-    assert arrivals[2][0] - arrivals[1][0] >= 0.25
+    assert arrivals[2] - arrivals[1] >= 0.35  # the pause sits between the 2nd and 3rd event
+    assert arrivals[1] - arrivals[0] < arrivals[2] - arrivals[1]
 
 
 def test_sse_drop_after_events(server: FakeAnthropicServer, client: httpx.Client) -> None:

@@ -91,6 +91,33 @@ def test_empty_chunks_are_harmless() -> None:
     assert decode(chunks) == EXPECTED
 
 
+# "\n"-only streams take a frame-at-a-time path: mix usual frames with ones that need the line path.
+SAMPLE_LF = (
+    b"event: message_start\ndata: {\"a\":1}\n\n"
+    b"data: no name\n\n"
+    b"\n\n"
+    b": comment\nevent: multi\ndata: x\ndata: y\n\n"
+    b"event: content_block_delta\ndata: {\"t\":\"\xc3\xa9\"}\n\n"
+    b"id: 9\nevent: after_id\ndata: z\n\n"
+    b"event: message_stop\ndata: {}\n\n"
+)
+EXPECTED_LF: list[Row] = [
+    ("message_start", '{"a":1}', None, None),
+    (None, "no name", None, None),
+    ("multi", "x\ny", None, None),
+    ("content_block_delta", '{"t":"é"}', None, None),
+    ("after_id", "z", "9", None),
+    ("message_stop", "{}", "9", None),
+]
+
+
+def test_lf_only_stream_at_every_split_point() -> None:
+    assert decode([SAMPLE_LF]) == EXPECTED_LF
+    for i in range(len(SAMPLE_LF) + 1):
+        assert decode([SAMPLE_LF[:i], SAMPLE_LF[i:]]) == EXPECTED_LF, i
+    assert decode([SAMPLE_LF[i : i + 1] for i in range(len(SAMPLE_LF))]) == EXPECTED_LF
+
+
 def test_crlf_split_across_chunks_is_one_line_break() -> None:
     # "\r" ends a chunk and "\n" starts the next: one line break, so both data lines belong to one event.
     assert decode([b"data: a\r", b"\ndata: b\r", b"\n\r", b"\n"]) == [(None, "a\nb", None, None)]

@@ -54,14 +54,19 @@ class AWSCredentialsSpec:
 
 
 class _SessionHolder:
-    """One lazily created `boto3.Session`, shared by a client and its copies (thread-safe creation)."""
+    """One lazily created `boto3.Session` and its credentials, shared by a client and its copies.
 
-    __slots__ = ("_lock", "_session", "spec")
+    The first resolution happens under a lock, so concurrent first requests run the credential providers once
+    (botocore does not serialise them itself); refreshable credentials then serialise their own refreshes.
+    """
+
+    __slots__ = ("_credentials", "_lock", "_session", "spec")
 
     def __init__(self, spec: AWSCredentialsSpec) -> None:
         self.spec = spec
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._session: boto3.Session | None = None
+        self._credentials: Any = None
 
     def session(self) -> boto3.Session:
         session = self._session
@@ -84,9 +89,15 @@ class _SessionHolder:
 
     def frozen_credentials(self) -> Any:
         """The current (access key, secret, token); refreshable credentials refresh here when due."""
-        credentials = self.session().get_credentials()
+        credentials = self._credentials
         if credentials is None:
-            raise BedrockCredentialsError(NO_CREDENTIALS)
+            with self._lock:
+                credentials = self._credentials
+                if credentials is None:
+                    credentials = self.session().get_credentials()
+                    if credentials is None:
+                        raise BedrockCredentialsError(NO_CREDENTIALS)
+                    self._credentials = credentials
         return credentials.get_frozen_credentials()
 
 

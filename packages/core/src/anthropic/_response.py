@@ -51,7 +51,7 @@ def parse_response(
         return response
     origin = get_origin(cast_to) or cast_to
     if isinstance(origin, type) and issubclass(origin, (BinaryAPIResponse, AsyncBinaryAPIResponse)):
-        return cast_to(response=response, client=client)
+        return cast_to(raw=response, client=client)
     if cast_to is NoneType or cast_to is None:
         return None
     if cast_to is str:
@@ -320,33 +320,29 @@ class AsyncAPIResponse(_ResponseInfo, Generic[_T]):
             yield line
 
 
-class BinaryAPIResponse:
-    """A binary body (file downloads): `.read()`, `.iter_bytes()`, `.write_to_file(path)`."""
+class BinaryAPIResponse(APIResponse[bytes]):
+    """A binary body (file downloads): everything `APIResponse` offers, plus `.write_to_file(path)`."""
 
-    def __init__(self, *, response: httpx.Response, client: Any = None) -> None:
-        self.http_response = response
+    def __init__(self, *, raw: httpx.Response, client: Any = None, retries_taken: int = 0) -> None:
+        self.http_response = raw
+        self.retries_taken = retries_taken
+        self._cast_to = bytes
+        self._client = client
+        self._parsed = {}
 
-    @property
-    def response(self) -> httpx.Response:
-        return self.http_response
-
-    @property
-    def content(self) -> bytes:
-        return self.read()
-
-    def read(self) -> bytes:
-        return self.http_response.read()
-
-    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
-        return self.http_response.iter_bytes(chunk_size)
+    def parse(self, *, to: type[Any] | None = None) -> Any:
+        """The body as bytes, or parsed into `to`."""
+        self.read()
+        if to is None:
+            return self.http_response.content
+        _check_parse_target(to)
+        return parse_response(to, self.http_response, client=self._client)
 
     def write_to_file(self, file: str | os.PathLike[str]) -> None:
+        """Write the body to `file` (replacing it)."""
         with open(file, mode="wb") as f:
             for chunk in self.http_response.iter_bytes():
                 f.write(chunk)
-
-    def close(self) -> None:
-        self.http_response.close()
 
 
 class StreamedBinaryAPIResponse(BinaryAPIResponse):
@@ -358,22 +354,23 @@ class StreamedBinaryAPIResponse(BinaryAPIResponse):
                 f.write(chunk)
 
 
-class AsyncBinaryAPIResponse:
+class AsyncBinaryAPIResponse(AsyncAPIResponse[bytes]):
     """The async twin of `BinaryAPIResponse`; file writes happen in a worker thread."""
 
-    def __init__(self, *, response: httpx.Response, client: Any = None) -> None:
-        self.http_response = response
+    def __init__(self, *, raw: httpx.Response, client: Any = None, retries_taken: int = 0) -> None:
+        self.http_response = raw
+        self.retries_taken = retries_taken
+        self._cast_to = bytes
+        self._client = client
+        self._parsed = {}
 
-    @property
-    def response(self) -> httpx.Response:
-        return self.http_response
-
-    async def read(self) -> bytes:
-        return await self.http_response.aread()
-
-    async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
-        async for chunk in self.http_response.aiter_bytes(chunk_size):
-            yield chunk
+    async def parse(self, *, to: type[Any] | None = None) -> Any:
+        """The body as bytes, or parsed into `to`."""
+        await self.read()
+        if to is None:
+            return self.http_response.content
+        _check_parse_target(to)
+        return parse_response(to, self.http_response, client=self._client)
 
     async def write_to_file(self, file: str | os.PathLike[str]) -> None:
         import anyio
@@ -382,11 +379,10 @@ class AsyncBinaryAPIResponse:
             async for chunk in self.http_response.aiter_bytes():
                 await f.write(chunk)
 
-    async def close(self) -> None:
-        await self.http_response.aclose()
-
 
 class AsyncStreamedBinaryAPIResponse(AsyncBinaryAPIResponse):
+    """The async twin of `StreamedBinaryAPIResponse`."""
+
     async def stream_to_file(self, file: str | os.PathLike[str], *, chunk_size: int | None = None) -> None:
         import anyio
 

@@ -105,7 +105,7 @@ def error_for_event(sse: ServerSentEvent, response: httpx.Response) -> APIStatus
         request_id = body_dict.get("request_id")
     cls = _ERROR_CLASSES.get(error_type, APIStatusError) if isinstance(error_type, str) else APIStatusError
     exc = cls(message, response=response, body=body)
-    if exc.request_id is None and isinstance(request_id, str):
+    if not exc.request_id and isinstance(request_id, str):
         exc.request_id = request_id
     return exc
 

@@ -7,7 +7,7 @@ pydantic describes the arguments (types, defaults, `additionalProperties: false`
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import docstring_parser
 import pydantic
@@ -26,7 +26,7 @@ def describe_function(doc: docstring_parser.Docstring) -> str:
 
 def function_schema(validated: Callable[..., Any], doc: docstring_parser.Docstring) -> dict[str, object]:
     """The schema of `validated` (a `pydantic.validate_call` wrapper) with docstring parameter descriptions."""
-    schema: dict[str, Any] = pydantic.TypeAdapter(validated).json_schema()
+    schema: dict[str, Any] = pydantic.TypeAdapter(cast(Any, validated)).json_schema()
     properties = schema.get("properties")
     if schema.get("type") != "object" or not isinstance(properties, dict):
         return schema

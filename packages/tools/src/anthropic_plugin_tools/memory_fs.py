@@ -14,8 +14,8 @@ import os
 import shutil
 import stat
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -135,7 +135,9 @@ class BetaLocalFilesystemMemoryTool(BetaAbstractMemoryTool):
         all_lines = updated.split("\n")
         start, stop = max(0, changed - 2), min(len(all_lines), changed + 3 + new.count("\n"))
         snippet = "\n".join(f"{n + 1:>{_NUMBER_WIDTH}}\t{all_lines[n]}" for n in range(start, stop))
-        return f"The memory file has been edited. Here is the snippet showing the change (with line numbers):\n{snippet}"
+        return (
+            f"The memory file has been edited. Here is the snippet showing the change (with line numbers):\n{snippet}"
+        )
 
     @override
     def insert(self, command: BetaMemoryTool20250818InsertCommand) -> str:
@@ -233,9 +235,7 @@ class BetaLocalFilesystemMemoryTool(BetaAbstractMemoryTool):
                 raise ToolError(f"Unsupported file type for {shown}")
             data = file.read(self.max_file_bytes + 1)
         if len(data) > self.max_file_bytes:
-            raise ToolError(
-                f"The file {shown} is larger than this memory tool's limit of {self.max_file_bytes} bytes"
-            )
+            raise ToolError(f"The file {shown} is larger than this memory tool's limit of {self.max_file_bytes} bytes")
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
@@ -320,10 +320,8 @@ def write_atomic(target: Path, data: bytes, *, exclusive: bool) -> None:
             os.replace(temp, target)
         _sync_directory(target.parent)
     finally:
-        try:
+        with suppress(FileNotFoundError):
             os.unlink(temp)
-        except FileNotFoundError:
-            pass
 
 
 def _link_new(temp: Path, target: Path) -> None:
@@ -367,7 +365,7 @@ def _stat(target: Path, shown: str) -> os.stat_result:
 
 
 @contextmanager
-def _os_errors(action: str, shown: str) -> Iterator[None]:
+def _os_errors(action: str, shown: str) -> Generator[None, None, None]:
     """Operating system errors become tool errors without the host's absolute paths in the message."""
     try:
         yield
@@ -421,12 +419,13 @@ def _select_range(lines: list[str], view_range: list[int], shown: str) -> tuple[
 
 
 def _occurrence_lines(text: str, needle: str) -> list[int]:
-    found: list[int] = []
+    """Line numbers (1-based, each once) where `needle` starts."""
+    found: dict[int, None] = {}
     at = text.find(needle)
     while at != -1:
-        found.append(text.count("\n", 0, at) + 1)
+        found[text.count("\n", 0, at) + 1] = None
         at = text.find(needle, at + 1)
-    return found
+    return list(found)
 
 
 def _human_size(size: int) -> str:

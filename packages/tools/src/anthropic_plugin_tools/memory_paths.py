@@ -76,7 +76,9 @@ def resolve_memory_path(root: str | os.PathLike[str], path: object) -> Path:
     try:
         resolved = candidate.resolve()
     except (OSError, RuntimeError) as exc:  # symlink loops
-        raise MemoryPathError(f"The memory path {_shown(virtual)} cannot be resolved ({exc.__class__.__name__})") from exc
+        raise MemoryPathError(
+            f"The memory path {_shown(virtual)} cannot be resolved ({exc.__class__.__name__})"
+        ) from exc
     if resolved != real_root and real_root not in resolved.parents:
         raise MemoryPathError(
             f"The memory path {_shown(virtual)} leads outside {MEMORY_PREFIX} (through a symbolic link); refused"

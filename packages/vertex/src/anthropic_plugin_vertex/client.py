@@ -102,7 +102,7 @@ class _VertexClient(BaseClient):
 
     # -- copies ------------------------------------------------------------------------------------------
 
-    def copy(
+    def copy(  # pyright: ignore[reportIncompatibleMethodOverride] - 0.74.0's Vertex signature: no api_key/auth_token
         self,
         *,
         region: str | NotGiven = NOT_GIVEN,
@@ -147,7 +147,7 @@ class _VertexClient(BaseClient):
         return type(self)(**kwargs)
 
 
-class AnthropicVertex(_VertexClient, Anthropic):
+class AnthropicVertex(_VertexClient, Anthropic):  # pyright: ignore[reportIncompatibleMethodOverride]
     """Claude on Google Vertex AI (sync)."""
 
     def __init__(
@@ -185,7 +185,7 @@ class AnthropicVertex(_VertexClient, Anthropic):
         self._init_http(http_client)
 
 
-class AsyncAnthropicVertex(_VertexClient, AsyncAnthropic):
+class AsyncAnthropicVertex(_VertexClient, AsyncAnthropic):  # pyright: ignore[reportIncompatibleMethodOverride]
     """Claude on Google Vertex AI (async): token refreshes run in a worker thread, never on the event loop."""
 
     def __init__(

@@ -22,6 +22,22 @@ __all__ = ["SSEDecoder", "ServerSentEvent"]
 
 _BOM = b"\xef\xbb\xbf"
 
+# The API's event names, so the hot path does not decode them again and again.
+_EVENT_NAMES: dict[bytes, str] = {
+    name.encode(): name
+    for name in (
+        "message_start",
+        "message_delta",
+        "message_stop",
+        "content_block_start",
+        "content_block_delta",
+        "content_block_stop",
+        "ping",
+        "error",
+        "completion",
+    )
+}
+
 
 class ServerSentEvent:
     """One dispatched event. `data` is decoded on first access; `json()` parses the raw bytes directly."""
@@ -127,12 +143,62 @@ class SSEDecoder:
             self._pending.append(chunk)
             chunk = b"".join(self._pending)
             self._pending = []
-        lines = chunk.splitlines()
-        if last == 13:
-            self._skip_lf = True
-        elif last != 10:
-            self._pending.append(lines.pop())
-        return self._lines(lines)
+        if 13 in chunk:  # "\r" line ends somewhere: the general path
+            lines = chunk.splitlines()
+            if last == 13:
+                self._skip_lf = True
+            elif last != 10:
+                self._pending.append(lines.pop())
+            return self._lines(lines)
+        return self._frames(chunk)
+
+    def _frames(self, chunk: bytes) -> list[ServerSentEvent]:
+        """Input without CR, split at blank lines.
+
+        The usual frame (`event: x` and one `data: ...` line, with nothing pending) becomes an event without going
+        line by line; any other frame takes the line path.
+        """
+        frames = chunk.split(b"\n\n")
+        rest = frames.pop()
+        events: list[ServerSentEvent] = []
+        names = _EVENT_NAMES
+        for frame in frames:
+            if self._event is None and not self._data and self._retry is None:
+                if frame.startswith(b"event: "):
+                    nl = frame.find(b"\n", 7)
+                    if nl > 7 and frame.startswith(b"data: ", nl + 1) and frame.find(b"\n", nl + 7) == -1:
+                        name_bytes = frame[7:nl]
+                        name = names.get(name_bytes)
+                        if name is None:
+                            name = name_bytes.decode("utf-8", "replace")
+                        event = ServerSentEvent.__new__(ServerSentEvent)
+                        event.event = name
+                        event.id = self._last_event_id
+                        event.retry = None
+                        event._raw = frame[nl + 7 :]
+                        event._data = None
+                        events.append(event)
+                        continue
+                elif frame.startswith(b"data: ") and frame.find(b"\n", 6) == -1:
+                    event = ServerSentEvent.__new__(ServerSentEvent)
+                    event.event = None
+                    event.id = self._last_event_id
+                    event.retry = None
+                    event._raw = frame[6:]
+                    event._data = None
+                    events.append(event)
+                    continue
+            lines = frame.split(b"\n")
+            lines.append(b"")
+            events += self._lines(lines)
+        if rest:
+            lines = rest.split(b"\n")
+            tail = lines.pop()
+            if lines:
+                events += self._lines(lines)
+            if tail:
+                self._pending.append(tail)
+        return events
 
     def flush(self) -> list[ServerSentEvent]:
         """End of stream: interpret an unterminated last line and dispatch an event still being built."""

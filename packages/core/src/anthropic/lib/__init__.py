@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._files import async_files_from_dir as async_files_from_dir
+    from ._files import files_from_dir as files_from_dir
 
 # name -> submodule defining it (imported on first access)
 _NAMES: dict[str, str] = {

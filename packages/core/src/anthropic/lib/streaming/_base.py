@@ -23,6 +23,7 @@ _M = TypeVar("_M", bound=BaseModel)
 
 _set = object.__setattr__
 _FIELD_NAMES: dict[type, frozenset[str]] = {}
+_PRIVATE: dict[type, dict[str, Any] | None] = {}
 _DEFAULTS: dict[type, tuple[tuple[str, Any], ...]] = {}
 
 
@@ -33,8 +34,14 @@ def _field_names(cls: type[BaseModel]) -> frozenset[str]:
     return names
 
 
-def _private_defaults(cls: type[BaseModel]) -> dict[str, Any]:
-    return {name: attr.get_default() for name, attr in cls.__private_attributes__.items()}
+def _private_defaults(cls: type[BaseModel]) -> dict[str, Any] | None:
+    """A fresh dict of the class's private attribute defaults (None when it has none)."""
+    try:
+        template = _PRIVATE[cls]
+    except KeyError:
+        attrs = cls.__private_attributes__
+        template = _PRIVATE[cls] = {name: attr.get_default() for name, attr in attrs.items()} if attrs else None
+    return dict(template) if template is not None else None
 
 
 def new_model(cls: type[_M], values: dict[str, Any], lazy: Callable[[], dict[str, Any]] | None = None) -> _M:
@@ -44,9 +51,9 @@ def new_model(cls: type[_M], values: dict[str, Any], lazy: Callable[[], dict[str
     """
     obj = cls.__new__(cls)
     _set(obj, "__dict__", values)
-    _set(obj, "__pydantic_fields_set__", set(_field_names(cls)))
+    _set(obj, "__pydantic_fields_set__", set(_FIELD_NAMES.get(cls) or _field_names(cls)))
     _set(obj, "__pydantic_extra__", {})
-    private = _private_defaults(cls) if cls.__private_attributes__ else None
+    private = _private_defaults(cls)
     if lazy is not None and private is not None:
         private["_lazy"] = lazy
     _set(obj, "__pydantic_private__", private)
@@ -80,12 +87,14 @@ def rebuild_model(source: BaseModel, cls: type[_M], update: Mapping[str, Any]) -
     extra = source.__pydantic_extra__
     _set(obj, "__pydantic_extra__", dict(extra) if extra else {})
     private = source.__pydantic_private__
-    if cls.__private_attributes__:
-        merged = _private_defaults(cls)
+    merged = _private_defaults(cls)
+    if merged is not None:
         if private:
             merged.update(private)
         private = merged
-    _set(obj, "__pydantic_private__", dict(private) if private else private)
+    elif private:
+        private = dict(private)
+    _set(obj, "__pydantic_private__", private)
     return obj
 
 

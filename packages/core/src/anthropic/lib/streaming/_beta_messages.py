@@ -33,6 +33,7 @@ from ._helpers import AsyncMessageStreamBase, MessageStreamBase
 
 if TYPE_CHECKING:
     from ..._streaming import AsyncStream, Stream
+    from ._beta_types import ParsedBetaMessageStreamEvent as ParsedBetaMessageStreamEvent  # used in quoted bases
 
 __all__ = [
     "TRACKS_TOOL_INPUT",

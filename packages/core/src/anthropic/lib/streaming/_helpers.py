@@ -26,7 +26,8 @@ _E = TypeVar("_E")
 _M = TypeVar("_M")
 
 
-def _events(raw: Iterator[Any], builder: MessageAccumulator) -> Iterator[Any]:
+def _events(owner: object, raw: Iterator[Any], builder: MessageAccumulator) -> Iterator[Any]:
+    # `owner` (the raw stream) is held so that its connection stays open while this generator is in use.
     process = builder.process
     for event in raw:
         first, extra = process(event)
@@ -35,7 +36,7 @@ def _events(raw: Iterator[Any], builder: MessageAccumulator) -> Iterator[Any]:
             yield extra
 
 
-def _text(raw: Iterator[Any], builder: MessageAccumulator) -> Iterator[str]:
+def _text(owner: object, raw: Iterator[Any], builder: MessageAccumulator) -> Iterator[str]:
     accumulate = builder.accumulate
     for event in raw:
         accumulate(event)
@@ -45,7 +46,7 @@ def _text(raw: Iterator[Any], builder: MessageAccumulator) -> Iterator[str]:
                 yield delta.text
 
 
-async def _aevents(raw: AsyncIterator[Any], builder: MessageAccumulator) -> AsyncIterator[Any]:
+async def _aevents(owner: object, raw: AsyncIterator[Any], builder: MessageAccumulator) -> AsyncIterator[Any]:
     process = builder.process
     async for event in raw:
         first, extra = process(event)
@@ -54,7 +55,7 @@ async def _aevents(raw: AsyncIterator[Any], builder: MessageAccumulator) -> Asyn
             yield extra
 
 
-async def _atext(raw: AsyncIterator[Any], builder: MessageAccumulator) -> AsyncIterator[str]:
+async def _atext(owner: object, raw: AsyncIterator[Any], builder: MessageAccumulator) -> AsyncIterator[str]:
     accumulate = builder.accumulate
     async for event in raw:
         accumulate(event)
@@ -125,8 +126,8 @@ class MessageStreamBase(_Common[_M], Generic[_E, _M]):
         builder = self._builder = _new_builder(self._flavor, raw_stream.response, output_format)
         raw: Iterator[Any] = getattr(raw_stream, "_iterator", None) or iter(raw_stream)
         self._raw = raw
-        self._iterator: Iterator[_E] = _events(raw, builder)
-        self.text_stream = _text(raw, builder)
+        self._iterator: Iterator[_E] = _events(raw_stream, raw, builder)
+        self.text_stream = _text(raw_stream, raw, builder)
 
     def __next__(self) -> _E:
         return self._iterator.__next__()
@@ -174,8 +175,8 @@ class AsyncMessageStreamBase(_Common[_M], Generic[_E, _M]):
         builder = self._builder = _new_builder(self._flavor, raw_stream.response, output_format)
         raw: AsyncIterator[Any] = getattr(raw_stream, "_iterator", None) or raw_stream.__aiter__()
         self._raw = raw
-        self._iterator: AsyncIterator[_E] = _aevents(raw, builder)
-        self.text_stream = _atext(raw, builder)
+        self._iterator: AsyncIterator[_E] = _aevents(raw_stream, raw, builder)
+        self.text_stream = _atext(raw_stream, raw, builder)
 
     async def __anext__(self) -> _E:
         return await self._iterator.__anext__()

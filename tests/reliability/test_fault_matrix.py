@@ -1,0 +1,406 @@
+"""Fault matrix: every server fault x {sync, async} x {create, stream, stream helper} x platform, over real HTTP.
+
+Each case checks four things: the exception is an `anthropic` exception of the expected class (or the call
+succeeds), how many attempts reached the server (and how many retries the client slept for), that the pool holds
+no connection hostage (broken connections closed, healthy ones idle and reused), and that it ended in bounded
+time. Afterwards the same client must still work. Timeouts are tiny and backoff is scaled down (server
+`retry-after` hints are honoured as sent) so the whole matrix runs in seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+from _reliability import (
+    MAX_RETRIES,
+    PARAMS,
+    TARGETS,
+    TEXT,
+    RetryClock,
+    Target,
+    assert_pool_released,
+    closed_port,
+    message_events,
+    message_json,
+    pool_summary,
+    tiny_timeout,
+)
+
+import anthropic
+from anthropic._exceptions import OverloadedError, RequestTooLargeError, StreamIncompleteError
+from anthropic.testing import FakeAnthropicServer, Reply
+
+READ = 0.3  # read timeout of every client in the matrix
+ATTEMPTS = MAX_RETRIES + 1
+BIG_TEXT = "lorem ipsum " * 350_000  # ~4 MB of text in one content block
+
+
+# -- what a case is -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Expect:
+    error: type[anthropic.AnthropicError] | None
+    """The exception class (exact), or None when the call must succeed."""
+    attempts: int
+    """Requests the server must have received (0 when it is unreachable)."""
+    kept: bool | None
+    """After the call: True = the connection is idle in the pool; False = it was closed; None = either."""
+    retries: int | None = None
+    """Backoff sleeps the client took (defaults to attempts - 1)."""
+    status: int | None = None
+    delays: tuple[float, ...] | None = None
+    """Exact delays when the server hinted them."""
+    max_seconds: float = 3.0
+
+
+@dataclass(frozen=True)
+class Fault:
+    id: str
+    replies: Callable[[Reply, str, bool], list[Reply]]
+    """From (the platform's good answer, the server url, streaming?) the replies to queue."""
+    expect: Callable[[bool], Expect]
+    """The expectation for a streamed (True) or plain (False) call."""
+    text: str = TEXT
+    marks: list[Any] = field(default_factory=list)
+
+
+def _bytes_of(reply: Reply) -> bytes:
+    if reply.chunks is not None:
+        return b"".join(reply.chunks)
+    return reply.render_body("req_x")[0]
+
+
+def _chunked(reply: Reply, pieces: int = 4) -> Reply:
+    """The same answer written as a chunked body in several writes (JSON answers have one write otherwise)."""
+    if reply.chunks is not None:
+        return reply
+    body = _bytes_of(reply)
+    size = max(1, len(body) // pieces)
+    chunks = [body[i : i + size] for i in range(0, len(body), size)]
+    return reply.replace(body=b"", chunks=chunks, content_type=reply.content_type or "application/json")
+
+
+def _cut_cleanly(reply: Reply) -> Reply:
+    """A body that ends cleanly (full length / final chunk sent) in the middle of the document or an event."""
+    if reply.chunks is not None:
+        chunks = list(reply.chunks)
+        return reply.replace(chunks=[*chunks[:2], chunks[2][: len(chunks[2]) // 2]])
+    body = _bytes_of(reply)
+    return reply.replace(body=body[: len(body) // 2])
+
+
+def _same(n: int, reply: Reply) -> list[Reply]:
+    return [reply] * n
+
+
+def _fixed(expect: Expect) -> Callable[[bool], Expect]:
+    return lambda streaming: expect
+
+
+FAULTS: list[Fault] = [
+    Fault(
+        "closed-before-status",
+        lambda good, url, s: _same(ATTEMPTS, good.replace(drop="before_status")),
+        _fixed(Expect(anthropic.APIConnectionError, ATTEMPTS, kept=False)),
+    ),
+    Fault(
+        "reset-before-status",
+        lambda good, url, s: _same(ATTEMPTS, good.replace(drop="reset")),
+        _fixed(Expect(anthropic.APIConnectionError, ATTEMPTS, kept=False)),
+    ),
+    Fault(
+        # Headers announce the full length, half the body follows, then the connection closes. A plain call reads
+        # the body inside the retry loop (retried); a stream has already been handed to the caller (not retried).
+        "reset-mid-body",
+        lambda good, url, s: _same(ATTEMPTS, good.replace(drop="mid_body")),
+        lambda s: Expect(anthropic.APIConnectionError, 1 if s else ATTEMPTS, kept=False),
+    ),
+    Fault(
+        "reset-mid-stream",
+        lambda good, url, s: _same(ATTEMPTS, _chunked(good).replace(drop_after=2)),
+        lambda s: Expect(anthropic.APIConnectionError, 1 if s else ATTEMPTS, kept=False),
+    ),
+    Fault(
+        "slow-first-byte",
+        lambda good, url, s: _same(ATTEMPTS, good.replace(delay=READ * 4)),
+        _fixed(Expect(anthropic.APITimeoutError, ATTEMPTS, kept=False, max_seconds=ATTEMPTS * READ + 2.5)),
+    ),
+    Fault(
+        # One byte, then nothing for longer than the read timeout: the read timeout is per read, not per body.
+        "trickle-slower-than-timeout",
+        lambda good, url, s: _same(ATTEMPTS, _chunked(good).replace(trickle=(1, READ * 3))),
+        lambda s: Expect(anthropic.APITimeoutError, 1 if s else ATTEMPTS, kept=False, max_seconds=ATTEMPTS * READ + 2.5),
+    ),
+    Fault(
+        # Well-framed body that is not a whole document: never retried, and the connection is reusable.
+        "truncated-json",
+        lambda good, url, s: [_cut_cleanly(good)],
+        lambda s: Expect(StreamIncompleteError if s else anthropic.APIResponseValidationError, 1, kept=True),
+    ),
+    Fault(
+        # A Message body labelled text/plain is still parsed (0.74.0 tries JSON whatever the label).
+        "wrong-content-type-json-body",
+        lambda good, url, s: [good.replace(content_type="text/plain; charset=utf-8")],
+        _fixed(Expect(None, 1, kept=True)),
+    ),
+    Fault(
+        "wrong-content-type-text-body",
+        lambda good, url, s: [Reply.text("upstream says hello")],
+        lambda s: Expect(StreamIncompleteError if s else anthropic.APIResponseValidationError, 1, kept=True),
+    ),
+    Fault(
+        "html-502-from-proxy",
+        lambda good, url, s: _same(ATTEMPTS, Reply.html(502)),
+        _fixed(Expect(anthropic.InternalServerError, ATTEMPTS, kept=True, status=502)),
+    ),
+    Fault(
+        "429-retry-after-ms",
+        lambda good, url, s: _same(ATTEMPTS, Reply.error(429, headers={"retry-after-ms": "30"})),
+        _fixed(Expect(anthropic.RateLimitError, ATTEMPTS, kept=True, status=429, delays=(0.03,) * MAX_RETRIES)),
+    ),
+    Fault(
+        "429-retry-after-seconds",
+        lambda good, url, s: _same(ATTEMPTS, Reply.error(429, headers={"retry-after": "0.04"})),
+        _fixed(Expect(anthropic.RateLimitError, ATTEMPTS, kept=True, status=429, delays=(0.04,) * MAX_RETRIES)),
+    ),
+    Fault(
+        "429-no-hint",
+        lambda good, url, s: _same(ATTEMPTS, Reply.error(429)),
+        _fixed(Expect(anthropic.RateLimitError, ATTEMPTS, kept=True, status=429)),
+    ),
+    Fault(
+        "429-then-ok",
+        lambda good, url, s: [Reply.error(429, headers={"retry-after-ms": "10"}), good],
+        _fixed(Expect(None, 2, kept=True)),
+    ),
+    Fault(
+        "529-retry-after-ms",
+        lambda good, url, s: _same(ATTEMPTS, Reply.error(529, headers={"retry-after-ms": "20"})),
+        _fixed(Expect(OverloadedError, ATTEMPTS, kept=True, status=529, delays=(0.02,) * MAX_RETRIES)),
+    ),
+    Fault(
+        "529-no-hint",
+        lambda good, url, s: _same(ATTEMPTS, Reply.error(529)),
+        _fixed(Expect(OverloadedError, ATTEMPTS, kept=True, status=529)),
+    ),
+    Fault(
+        "529-then-ok",
+        lambda good, url, s: [Reply.error(529), Reply.error(529), good],
+        _fixed(Expect(None, 3, kept=True)),
+    ),
+    Fault(
+        "x-should-retry-true-on-400",
+        lambda good, url, s: _same(ATTEMPTS, Reply.error(400, headers={"x-should-retry": "true"})),
+        _fixed(Expect(anthropic.BadRequestError, ATTEMPTS, kept=True, status=400)),
+    ),
+    Fault(
+        "x-should-retry-false-on-529",
+        lambda good, url, s: [Reply.error(529, headers={"x-should-retry": "false"})],
+        _fixed(Expect(OverloadedError, 1, kept=True, status=529)),
+    ),
+    Fault(
+        "x-should-retry-false-on-connection-drop",
+        # The header cannot arrive when the connection drops; connection errors are retried regardless.
+        lambda good, url, s: _same(ATTEMPTS, good.replace(drop="before_status", headers={"x-should-retry": "false"})),
+        _fixed(Expect(anthropic.APIConnectionError, ATTEMPTS, kept=False)),
+    ),
+    Fault(
+        "413-not-retried",
+        lambda good, url, s: [Reply.error(413)],
+        _fixed(Expect(RequestTooLargeError, 1, kept=True, status=413)),
+    ),
+    Fault(
+        "redirect-307-followed",
+        lambda good, url, s: [Reply.redirect(f"{url}/v1/messages?redirected=1"), good],
+        _fixed(Expect(None, 2, kept=True, retries=0)),
+    ),
+    Fault(
+        "oversized-body",
+        lambda good, url, s: [good],
+        _fixed(Expect(None, 1, kept=True, max_seconds=8.0)),
+        text=BIG_TEXT,
+    ),
+]
+
+
+# -- running a call -------------------------------------------------------------------------------------------
+
+CALLS = ["create", "stream", "stream-helper"]
+
+
+def _sync_call(client: anthropic.Anthropic, kind: str) -> str:
+    if kind == "create":
+        return "".join(b.text for b in client.messages.create(**PARAMS).content if b.type == "text")
+    if kind == "stream":
+        text: list[str] = []
+        with client.messages.create(**PARAMS, stream=True) as stream:
+            for event in stream:
+                if event.type == "content_block_delta" and event.delta.type == "text_delta":
+                    text.append(event.delta.text)
+        return "".join(text)
+    with client.messages.stream(**PARAMS) as helper:
+        return helper.get_final_text()
+
+
+async def _async_call(client: anthropic.AsyncAnthropic, kind: str) -> str:
+    if kind == "create":
+        return "".join(b.text for b in (await client.messages.create(**PARAMS)).content if b.type == "text")
+    if kind == "stream":
+        text: list[str] = []
+        stream = await client.messages.create(**PARAMS, stream=True)
+        async with stream:
+            async for event in stream:
+                if event.type == "content_block_delta" and event.delta.type == "text_delta":
+                    text.append(event.delta.text)
+        return "".join(text)
+    async with client.messages.stream(**PARAMS) as helper:
+        return await helper.get_final_text()
+
+
+def _run(target: Target, mode: str, kind: str, base_url: str, after: Callable[[Any], None]) -> tuple[object, float]:
+    """Make one call (sync or async); returns (text or exception, seconds) and runs `after(client)` before close."""
+    options: dict[str, Any] = {"timeout": tiny_timeout(READ), "max_retries": MAX_RETRIES}
+    if mode == "sync":
+        with target.sync_client(base_url, **options) as client:
+            start = time.monotonic()
+            try:
+                outcome: object = _sync_call(client, kind)
+            except Exception as exc:
+                outcome = exc
+            elapsed = time.monotonic() - start
+            after(client)
+            if isinstance(outcome, str):
+                assert _sync_call(client, kind)  # the client keeps working on the pooled connection
+            return outcome, elapsed
+
+    async def main() -> tuple[object, float]:
+        async with target.async_client(base_url, **options) as client:
+            start = time.monotonic()
+            try:
+                outcome: object = await _async_call(client, kind)
+            except Exception as exc:
+                outcome = exc
+            elapsed = time.monotonic() - start
+            after(client)
+            if isinstance(outcome, str):
+                assert await _async_call(client, kind)  # the client keeps working on the pooled connection
+            return outcome, elapsed
+
+    return asyncio.run(main())
+
+
+def _check_outcome(outcome: object, expect: Expect, text: str) -> None:
+    if expect.error is None:
+        assert not isinstance(outcome, BaseException), repr(outcome)
+        assert outcome == text
+        return
+    assert isinstance(outcome, anthropic.AnthropicError), f"not an anthropic exception: {outcome!r}"
+    assert type(outcome) is expect.error, repr(outcome)
+    if expect.status is not None:
+        assert isinstance(outcome, anthropic.APIStatusError)
+        assert outcome.status_code == expect.status
+
+
+def _check_retries(clock: RetryClock, expect: Expect) -> None:
+    retries = expect.attempts - 1 if expect.retries is None else expect.retries
+    assert len(clock.delays) == max(retries, 0), clock.delays
+    if expect.delays is not None:
+        assert tuple(clock.delays) == pytest.approx(expect.delays)
+
+
+# -- the matrix -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", CALLS)
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("fault", FAULTS, ids=[f.id for f in FAULTS])
+@pytest.mark.parametrize("target", TARGETS, ids=[t.name for t in TARGETS])
+def test_fault(
+    target: Target, fault: Fault, mode: str, kind: str, anthropic_server: FakeAnthropicServer, retry_clock: RetryClock
+) -> None:
+    streaming = kind != "create"
+    good = target.stream_reply(message_events(fault.text)) if streaming else target.json_reply(message_json(fault.text))
+    anthropic_server.enqueue(*fault.replies(good, anthropic_server.url, streaming))
+    expect = fault.expect(streaming)
+    pools: list[dict[str, int]] = []
+
+    def after(client: Any) -> None:
+        pools.append(pool_summary(client))
+        assert_pool_released(client, kept=expect.kept)
+
+    outcome, elapsed = _run(target, mode, kind, anthropic_server.url, after)
+
+    _check_outcome(outcome, expect, fault.text)
+    assert len(anthropic_server.requests) == expect.attempts
+    _check_retries(retry_clock, expect)
+    assert elapsed < expect.max_seconds, elapsed
+    if fault.id.startswith("redirect"):
+        first, second = anthropic_server.requests
+        assert second.query == {"redirected": ["1"]}
+        assert second.method == "POST" and second.body == first.body
+    if expect.kept and not streaming:  # the connection that served the fault served every attempt
+        assert len({r.connection_id for r in anthropic_server.requests}) == 1
+
+
+@pytest.mark.parametrize("kind", CALLS)
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("target", TARGETS, ids=[t.name for t in TARGETS])
+def test_connection_refused(target: Target, mode: str, kind: str, retry_clock: RetryClock) -> None:
+    def after(client: Any) -> None:
+        assert_pool_released(client, kept=False)
+
+    outcome, elapsed = _run(target, mode, kind, f"http://127.0.0.1:{closed_port()}", after)
+    _check_outcome(outcome, Expect(anthropic.APIConnectionError, 0, kept=False), "")
+    assert isinstance(outcome, anthropic.APIConnectionError)
+    assert isinstance(outcome.__cause__, httpx.ConnectError)
+    assert len(retry_clock.delays) == MAX_RETRIES
+    assert elapsed < 2.0
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_client_still_works_after_every_fault(
+    mode: str, anthropic_server: FakeAnthropicServer, retry_clock: RetryClock
+) -> None:
+    """One client goes through every fault in turn, then still answers, over one healthy pooled connection."""
+    target = TARGETS[0]
+    replies: list[Reply] = []
+    for fault in FAULTS:
+        if fault.text is BIG_TEXT:
+            continue
+        replies.extend(fault.replies(target.json_reply(message_json()), anthropic_server.url, False))
+    options: dict[str, Any] = {"timeout": tiny_timeout(READ), "max_retries": 0}
+    calls = len(replies) - 1  # the redirect consumes two replies
+
+    if mode == "sync":
+        with target.sync_client(anthropic_server.url, **options) as client:
+            anthropic_server.enqueue(*replies)
+            for _ in range(calls):
+                try:
+                    _sync_call(client, "create")
+                except anthropic.APIError:
+                    pass
+            assert anthropic_server.pending == 0
+            assert _sync_call(client, "create")
+            assert_pool_released(client, kept=True)
+        return
+
+    async def main() -> None:
+        async with target.async_client(anthropic_server.url, **options) as client:
+            anthropic_server.enqueue(*replies)
+            for _ in range(calls):
+                try:
+                    await _async_call(client, "create")
+                except anthropic.APIError:
+                    pass
+            assert anthropic_server.pending == 0
+            assert await _async_call(client, "create")
+            assert_pool_released(client, kept=True)
+
+    asyncio.run(main())
