@@ -278,6 +278,8 @@ class Raw:
         return {"first_call_ms": (t1 - t0) * 1e3, "rss_mib": cur / 1024}
 
     def construct(self) -> dict:
+        import httpx  # noqa: F401  (imported before timing: the SDK's `import anthropic` is too)
+
         n = self.params.get("n", 20)
         t0 = time.perf_counter()
         first = self.client()

@@ -105,7 +105,7 @@ class Workload:
 
 
 def workloads(a: argparse.Namespace) -> list[Workload]:
-    le = lambda limit: (lambda raw, off: raw <= limit)  # noqa: E731
+    le = lambda limit: lambda raw, off: raw <= limit  # noqa: E731
     stream_metrics = lambda target: [  # noqa: E731
         Metric("stream_ms", "time for the whole stream", "ms", target=f"<= {target}x raw", check=le(target)),
         Metric("deltas_per_s", "deltas per second", "/s", higher_is_better=True),
@@ -243,9 +243,7 @@ def clean_env() -> dict[str, str]:
 
 
 def start_server() -> tuple[subprocess.Popen[str], str]:
-    proc = subprocess.Popen(
-        [sys.executable, str(SERVER), "0"], stdout=subprocess.PIPE, text=True, env=clean_env()
-    )
+    proc = subprocess.Popen([sys.executable, str(SERVER), "0"], stdout=subprocess.PIPE, text=True, env=clean_env())
     assert proc.stdout is not None
     line = proc.stdout.readline()
     if not line.startswith("PORT "):
@@ -262,7 +260,7 @@ def run_one(python: str, contender: str, wl: Workload, base: str, env: dict[str,
     except subprocess.TimeoutExpired:
         return {"error": f"timeout after {wl.timeout:.0f}s"}
     if proc.returncode != 0:
-        last = (proc.stderr.strip().splitlines() or ["exit code %d" % proc.returncode])[-1]
+        last = (proc.stderr.strip().splitlines() or [f"exit code {proc.returncode}"])[-1]
         return {"error": last[:200]}
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -292,7 +290,7 @@ def summarise(wl: Workload, metric: Metric) -> dict[str, Any]:
         if got:
             out["cells"][c] = (statistics.median(got), min(got), max(got), len(got))
     for num, den in (("ours", "raw"), ("ours", "official"), ("official", "raw")):
-        pairs = [(x, y) for x, y in zip(per.get(num, []), per.get(den, [])) if x is not None and y]
+        pairs = [(x, y) for x, y in zip(per.get(num, []), per.get(den, []), strict=False) if x is not None and y]
         if pairs:
             out["ratios"][f"{num}/{den}"] = statistics.median(x / y for x, y in pairs)
     return out
@@ -359,7 +357,9 @@ def machine_facts(pythons: dict[str, str]) -> list[str]:
         )
         try:
             out = subprocess.run([py, "-c", code], capture_output=True, text=True, timeout=60).stdout.split()
-            versions[name] = f"CPython {out[0]}, httpx {out[1]}, httpcore {out[2]}, pydantic {out[3]}, anthropic {out[4]}"
+            versions[name] = (
+                f"CPython {out[0]}, httpx {out[1]}, httpcore {out[2]}, pydantic {out[3]}, anthropic {out[4]}"
+            )
         except (OSError, IndexError, subprocess.TimeoutExpired):
             versions[name] = "unknown"
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
@@ -375,7 +375,9 @@ def machine_facts(pythons: dict[str, str]) -> list[str]:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--rounds", type=int, default=3, help="rounds of light workloads (construct, sequential, large, bedrock)")
+    p.add_argument(
+        "--rounds", type=int, default=3, help="rounds of light workloads (construct, sequential, large, bedrock)"
+    )
     p.add_argument("--import-rounds", type=int, default=6, help="rounds of import and first-call (fresh processes)")
     p.add_argument("--stream-rounds", type=int, default=2, help="rounds of each 20,000-delta stream workload")
     p.add_argument("--heavy-rounds", type=int, default=2, help="rounds of concurrency and batch decoding")

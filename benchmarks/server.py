@@ -17,6 +17,7 @@ Run: ``python benchmarks/server.py [port]``; it prints ``PORT <n>`` on stdout on
 
 from __future__ import annotations
 
+import contextlib
 import json
 import selectors
 import socket
@@ -85,7 +86,10 @@ def sse_stream(n_deltas: int, per_chunk: int) -> bytes:
     start["usage"] = _usage(1)
     events: list[tuple[str, dict[str, Any]]] = [
         ("message_start", {"type": "message_start", "message": start}),
-        ("content_block_start", {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}),
+        (
+            "content_block_start",
+            {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
+        ),
         ("ping", {"type": "ping"}),
     ]
     words = ["Hello", " world", ",", " this", " is", " a", " streamed", " token", " of", " text", "."]
@@ -223,10 +227,8 @@ def serve(port: int = 0) -> None:
     print(f"PORT {app.port}", flush=True)
 
     def close(conn: Conn) -> None:
-        try:
+        with contextlib.suppress(KeyError, ValueError):
             sel.unregister(conn.sock)
-        except (KeyError, ValueError):
-            pass
         conn.sock.close()
 
     def flush(conn: Conn) -> None:
@@ -299,7 +301,5 @@ def serve(port: int = 0) -> None:
 
 
 if __name__ == "__main__":
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         serve(int(sys.argv[1]) if len(sys.argv) > 1 else 0)
-    except KeyboardInterrupt:
-        pass

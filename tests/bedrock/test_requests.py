@@ -415,7 +415,8 @@ def test_resource_methods_of_missing_apis_are_refused(
     with pytest.raises(anthropic.UnsupportedOnPlatformError) as info:
         if mode == "sync":
             result = call(_client(anthropic_server))
-            list(result) if hasattr(result, "__iter__") else None
+            if hasattr(result, "__iter__"):  # a lazy paginator: iterate to send
+                list(result)
         else:
             _run_async(anthropic_server, call_async)
     assert str(info.value) == message

@@ -201,3 +201,17 @@ def test_raw_streaming_response(anthropic_server: FakeAnthropicServer) -> None:
         assert response.headers["content-type"] == "application/vnd.amazon.eventstream"
         events = list(response.parse())
     assert _text(events) == "raw"
+
+
+@pytest.mark.anyio
+async def test_async_messages_stream_helper(anthropic_server: FakeAnthropicServer) -> None:
+    anthropic_server.enqueue(
+        eventstream_reply(stream_frames(message_events("async helper")), chunk_size=11), path=MODEL_PATH
+    )
+    client = AsyncAnthropicBedrock(base_url=anthropic_server.url, **CREDS)
+    async with client, client.messages.stream(model="m", max_tokens=10, messages=MESSAGES) as stream:
+        text = "".join([piece async for piece in stream.text_stream])
+        final = await stream.get_final_message()
+    assert text == "async helper"
+    assert final.content[0].text == "async helper"
+    verify_sigv4(anthropic_server.last_request, STATIC_SECRETS)

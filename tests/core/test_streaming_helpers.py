@@ -638,3 +638,31 @@ def test_tracks_tool_input_covers_every_block_with_input() -> None:
         members = get_args(get_args(union)[0])
         with_input = {m for m in members if "input" in m.model_fields}
         assert with_input == set(tracked)
+
+
+def test_beta_messages_stream_through_the_client(anthropic_server: FakeAnthropicServer, client: Anthropic) -> None:
+    anthropic_server.enqueue(Reply.sse(F.tool_use()))
+    betas = ["fine-grained-tool-streaming-2025-05-14"]
+    with client.beta.messages.stream(**PARAMS, betas=betas) as stream:  # type: ignore[arg-type]
+        assert isinstance(stream, BetaMessageStream)
+        snapshots = [e.snapshot for e in stream if e.type == "input_json"]
+        message = stream.get_final_message()
+    assert snapshots == F.TOOL_SNAPSHOTS_TRAILING
+    assert isinstance(message, ParsedBetaMessage)
+    request = anthropic_server.last_request
+    assert request.headers["x-stainless-stream-helper"] == "beta.messages"
+    assert request.headers["anthropic-beta"] == "fine-grained-tool-streaming-2025-05-14"
+    assert request.json()["stream"] is True
+
+
+@pytest.mark.anyio
+async def test_beta_messages_stream_through_the_async_client(
+    anthropic_server: FakeAnthropicServer, aclient: AsyncAnthropic
+) -> None:
+    anthropic_server.enqueue(Reply.sse(F.basic(('{"city": "Lyon", ', '"celsius": 9}'))))
+    async with aclient.beta.messages.stream(**PARAMS, output_format=Weather) as stream:  # type: ignore[arg-type]
+        assert isinstance(stream, BetaAsyncMessageStream)
+        texts = [text async for text in stream.text_stream]
+        message = await stream.get_final_message()
+    assert texts == ['{"city": "Lyon", ', '"celsius": 9}']
+    assert message.parsed_output == Weather(city="Lyon", celsius=9)

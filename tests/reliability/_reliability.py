@@ -37,10 +37,20 @@ def message_json(text: str = TEXT) -> dict[str, Any]:
     return MessageScript(text=text).build(PARAMS)
 
 
-def message_events(text: str = TEXT) -> list[Any]:
-    """The SSE events that stream `message_json(text)`."""
+def message_events(text: str = TEXT, deltas: int | None = None) -> list[Any]:
+    """The SSE events that stream `message_json(text)`; `deltas` caps the number of text deltas (big texts)."""
     script = MessageScript(text=text)
-    return script.events(script.build(PARAMS))
+    events = script.events(script.build(PARAMS))
+    if deltas is None:
+        return events
+    first = next(i for i, e in enumerate(events) if e[0] == "content_block_delta")
+    last = max(i for i, e in enumerate(events) if e[0] == "content_block_delta")
+    size = -(-len(text) // deltas)
+    pieces = [
+        ("content_block_delta", {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": text[i : i + size]}})
+        for i in range(0, len(text), size)
+    ]
+    return [*events[:first], *pieces, *events[last + 1 :]]
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,6 @@ from _reliability import (
     closed_port,
     message_events,
     message_json,
-    pool_summary,
     tiny_timeout,
 )
 
@@ -326,27 +325,28 @@ def test_fault(
     target: Target, fault: Fault, mode: str, kind: str, anthropic_server: FakeAnthropicServer, retry_clock: RetryClock
 ) -> None:
     streaming = kind != "create"
-    good = target.stream_reply(message_events(fault.text)) if streaming else target.json_reply(message_json(fault.text))
+    good = target.stream_reply(message_events(fault.text, deltas=4)) if streaming else target.json_reply(message_json(fault.text))
     anthropic_server.enqueue(*fault.replies(good, anthropic_server.url, streaming))
     expect = fault.expect(streaming)
-    pools: list[dict[str, int]] = []
+    seen: list[list[Any]] = []
 
     def after(client: Any) -> None:
-        pools.append(pool_summary(client))
+        seen.append(anthropic_server.requests)
         assert_pool_released(client, kept=expect.kept)
 
     outcome, elapsed = _run(target, mode, kind, anthropic_server.url, after)
 
     _check_outcome(outcome, expect, fault.text)
-    assert len(anthropic_server.requests) == expect.attempts
+    [requests] = seen
+    assert len(requests) == expect.attempts
     _check_retries(retry_clock, expect)
     assert elapsed < expect.max_seconds, elapsed
     if fault.id.startswith("redirect"):
-        first, second = anthropic_server.requests
+        first, second = requests
         assert second.query == {"redirected": ["1"]}
         assert second.method == "POST" and second.body == first.body
     if expect.kept and not streaming:  # the connection that served the fault served every attempt
-        assert len({r.connection_id for r in anthropic_server.requests}) == 1
+        assert len({r.connection_id for r in requests}) == 1
 
 
 @pytest.mark.parametrize("kind", CALLS)

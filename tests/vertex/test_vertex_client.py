@@ -125,6 +125,22 @@ def test_first_party_env_credentials_are_not_sent(
     assert headers["authorization"] == "Bearer static-token"
 
 
+def test_first_party_headers_are_dropped_even_when_set_explicitly(
+    make_client: Callable[..., Any], run: Run, anthropic_server: FakeAnthropicServer
+) -> None:
+    anthropic_server.enqueue(Reply.message(), path=ANY_PREDICT)
+    client = make_client(default_headers={"X-Api-Key": "sk-ant-x", "x-team": "t"})
+    run(
+        lambda: client.messages.create(
+            model=MODEL, max_tokens=16, messages=MESSAGES, extra_headers={"anthropic-version": "2023-06-01"}
+        )
+    )
+    headers = anthropic_server.last_request.headers
+    assert "x-api-key" not in headers
+    assert "anthropic-version" not in headers
+    assert headers["x-team"] == "t"
+
+
 def test_an_explicit_anthropic_version_in_the_body_wins(
     make_client: Callable[..., Any], run: Run, anthropic_server: FakeAnthropicServer
 ) -> None:

@@ -186,13 +186,18 @@ class _Parser:
 
 
 def _json_validator(cast_to: Any) -> Callable[[bytes], Any] | None:
+    """The core validator's own `validate_json` (no Python wrapper per call), or None for `object`."""
     if cast_to is object:
         return None
     if isinstance(cast_to, type) and issubclass(cast_to, pydantic.BaseModel):
-        return cast_to.model_validate_json
+        validator: Any = cast_to.__pydantic_validator__  # a deferred build completes on this attribute access
+        validate = getattr(validator, "validate_json", None)
+        return cast("Callable[[bytes], Any]", validate) if validate is not None else cast_to.model_validate_json
     from ._models import _adapter_for
 
-    return _adapter_for(cast_to).validate_json
+    adapter = _adapter_for(cast_to)
+    validate = getattr(adapter.validator, "validate_json", None)
+    return cast("Callable[[bytes], Any]", validate) if validate is not None else adapter.validate_json
 
 
 def _transport_error(exc: Exception, request: httpx.Request) -> APIConnectionError:

@@ -124,7 +124,9 @@ def _json_default(value: object) -> object:
     import pydantic
 
     if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        # `__api_exclude__` names client-side fields (e.g. `parsed_output`) that never go back to the API.
+        exclude = getattr(value, "__api_exclude__", None)
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True, exclude=exclude)
     if isinstance(value, (datetime.datetime, datetime.date)):
         return value.isoformat()
     if isinstance(value, (set, frozenset, tuple)):

@@ -326,7 +326,7 @@ def write_atomic(target: Path, data: bytes, *, exclusive: bool) -> None:
 
 def _link_new(temp: Path, target: Path) -> None:
     try:
-        os.link(temp, target, follow_symlinks=False)
+        os.link(temp, target)
     except FileExistsError:
         raise
     except OSError:

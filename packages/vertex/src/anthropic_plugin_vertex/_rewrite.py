@@ -4,7 +4,8 @@
 - `POST /v1/messages[?beta=true]`: `model` leaves the body for the URL, `stream` stays in the body and picks
   `:streamRawPredict` over `:rawPredict`;
 - `POST /v1/messages/count_tokens[?beta=true]`: the shared `count-tokens:rawPredict` model path (model stays);
-- `/v1/messages/batches...` is refused before sending (also when reached through `client.post(...)`).
+- `/v1/messages/batches...` is refused before sending (also when reached through `client.post(...)`);
+- `x-api-key` and `anthropic-version` headers are removed, even when set through `default_headers`.
 
 The body is copied before it is changed: the same body is prepared again for a retry.
 """
@@ -25,6 +26,8 @@ __all__ = ["VertexRewrite"]
 _MESSAGES = "v1/messages"
 _COUNT_TOKENS = "v1/messages/count_tokens"
 _BATCHES = "v1/messages/batches"
+# First-party credentials and the version header mean nothing to Vertex (the body carries the version).
+_DROPPED_HEADERS = frozenset({"x-api-key", "anthropic-version"})
 
 
 class VertexRewrite:
@@ -36,6 +39,8 @@ class VertexRewrite:
         self._state = state
 
     def __call__(self, request: PreparedRequest) -> None:
+        for name in [k for k in request.headers if k.lower() in _DROPPED_HEADERS]:
+            del request.headers[name]
         if not request.url.startswith(self._base):
             return  # an absolute URL elsewhere: not ours to rewrite
         path, _, query = request.url[len(self._base) :].partition("?")

@@ -548,3 +548,27 @@ def test_memory_tool_in_the_loop(client: Anthropic, anthropic_server: FakeAnthro
     assert unknown["is_error"] is True and "Unknown memory command 'explode'" in unknown["content"]
     assert results_of(requests[3])[0]["content"].endswith("     1\tlikes tea\n     2\t")
     assert (memory.memory_root / "prefs.md").read_text() == "likes tea\n"
+
+
+def test_structured_output_through_the_runner(client: Anthropic, anthropic_server: FakeAnthropicServer) -> None:
+    import pydantic
+
+    class Answer(pydantic.BaseModel):
+        value: int
+
+    anthropic_server.script_turns(
+        [{"text": '{"value": 0}', "tool_uses": [tool_use("add", "t1", a=40, b=2)]}, '{"value": 42}']
+    )
+    runner = client.beta.messages.tool_runner(
+        model=MODEL, max_tokens=256, messages=[USER], tools=[add], output_format=Answer
+    )
+    final = runner.until_done()
+    assert final.parsed_output == Answer(value=42)
+    sent = bodies(anthropic_server)
+    for body in sent:
+        assert body["output_format"]["type"] == "json_schema"
+        assert body["output_format"]["schema"]["properties"] == {"value": {"title": "Value", "type": "integer"}}
+    first_text = sent[1]["messages"][1]["content"][0]
+    assert first_text["text"] == '{"value": 0}'
+    assert "parsed_output" not in first_text  # local-only field, never sent back
+    assert BetaToolRunner[Answer] is not None  # the runners are generic at run time too
