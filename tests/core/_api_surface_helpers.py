@@ -7,8 +7,6 @@ import inspect
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import pytest
-
 import anthropic
 from anthropic.testing import FakeAnthropicServer, RecordedRequest
 
@@ -72,9 +70,9 @@ async def _collect(iterable: Any) -> list[Any]:
     return [item async for item in iterable]
 
 
-@pytest.fixture(params=["sync", "async"])
-def api(request: pytest.FixtureRequest, anthropic_server: FakeAnthropicServer) -> Iterator[Api]:
-    client = Api(request.param, anthropic_server, max_retries=0)
+def open_api(kind: str, server: FakeAnthropicServer) -> Iterator[Api]:
+    """The body of each test module's `api` fixture (parametrised over "sync" and "async")."""
+    client = Api(kind, server, max_retries=0)
     try:
         yield client
     finally:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pydantic
 import pytest
-from _api_surface_helpers import BATCH_REQUEST, SKILL_MD, Api, api, expect_request  # noqa: F401
+from _api_surface_helpers import BATCH_REQUEST, SKILL_MD, Api, expect_request, open_api
 
 import anthropic
-from anthropic.testing import MessageScript, Reply
+from anthropic.testing import FakeAnthropicServer, MessageScript, Reply
 from anthropic.types import Completion, MessageTokensCount, ModelInfo
 from anthropic.types.beta import (
     BetaMessage,
@@ -24,8 +25,8 @@ from anthropic.types.beta import (
     SkillListResponse,
     SkillRetrieveResponse,
 )
-from anthropic.types.beta.parsed_beta_message import ParsedBetaMessage
 from anthropic.types.beta.messages import BetaDeletedMessageBatch, BetaMessageBatch, BetaMessageBatchIndividualResponse
+from anthropic.types.beta.parsed_beta_message import ParsedBetaMessage
 from anthropic.types.beta.skills import (
     VersionCreateResponse,
     VersionDeleteResponse,
@@ -33,6 +34,12 @@ from anthropic.types.beta.skills import (
     VersionRetrieveResponse,
 )
 from anthropic.types.messages import DeletedMessageBatch, MessageBatch, MessageBatchIndividualResponse
+
+
+@pytest.fixture(params=["sync", "async"])
+def api(request: pytest.FixtureRequest, anthropic_server: FakeAnthropicServer) -> Iterator[Api]:
+    yield from open_api(request.param, anthropic_server)
+
 
 MESSAGES = [{"role": "user", "content": "Hello"}]
 
@@ -109,7 +116,11 @@ def test_models_retrieve(api: Api) -> None:
 def test_models_list(api: Api) -> None:
     page = api.run(api.client.models.list(limit=3))
     expect_request(api.last, "GET", "/v1/models", {"limit": "3"})
-    assert [m.id for m in page.data] == ["claude-haiku-4-5-20251001", "claude-sonnet-4-5-20250929", "claude-opus-4-1-20250805"]
+    assert [m.id for m in page.data] == [
+        "claude-haiku-4-5-20251001",
+        "claude-sonnet-4-5-20250929",
+        "claude-opus-4-1-20250805",
+    ]
     assert page.has_more is True and page.first_id == "claude-haiku-4-5-20251001"
     assert all(isinstance(m, ModelInfo) for m in page.data)
 
@@ -152,7 +163,9 @@ def _batch(api: Api, beta: bool) -> Any:
 def test_batches_create(api: Api, beta: bool) -> None:
     _, batch = _batch(api, beta)
     suffix = {"beta": "true"} if beta else {}
-    expect_request(api.last, "POST", "/v1/messages/batches", suffix, beta="message-batches-2024-09-24" if beta else None)
+    expect_request(
+        api.last, "POST", "/v1/messages/batches", suffix, beta="message-batches-2024-09-24" if beta else None
+    )
     assert api.last.json() == {"requests": [BATCH_REQUEST, {**BATCH_REQUEST, "custom_id": "second"}]}
     assert isinstance(batch, BetaMessageBatch if beta else MessageBatch)
     assert batch.processing_status == "in_progress" and batch.request_counts.processing == 2
@@ -161,9 +174,7 @@ def test_batches_create(api: Api, beta: bool) -> None:
 def test_beta_batches_betas_come_first(api: Api) -> None:
     api.run(api.client.beta.messages.batches.create(requests=[BATCH_REQUEST], betas=["mine"]))
     assert api.last.headers["anthropic-beta"] == "mine,message-batches-2024-09-24"
-    api.run(
-        api.client.beta.messages.batches.list(betas=["mine"], extra_headers={"anthropic-beta": "replaced"})
-    )
+    api.run(api.client.beta.messages.batches.list(betas=["mine"], extra_headers={"anthropic-beta": "replaced"}))
     assert api.last.headers["anthropic-beta"] == "replaced"
 
 
@@ -172,7 +183,9 @@ def test_batches_retrieve(api: Api, beta: bool) -> None:
     batches, created = _batch(api, beta)
     batch = api.run(batches.retrieve(created.id))
     path = f"/v1/messages/batches/{created.id}"
-    expect_request(api.last, "GET", path, {"beta": "true"} if beta else {}, beta="message-batches-2024-09-24" if beta else None)
+    expect_request(
+        api.last, "GET", path, {"beta": "true"} if beta else {}, beta="message-batches-2024-09-24" if beta else None
+    )
     assert batch.processing_status == "ended"
     assert batch.results_url == f"{api.server.url}{path}/results"
     assert batch.request_counts.succeeded == 2
@@ -193,7 +206,9 @@ def test_batches_cancel(api: Api, beta: bool) -> None:
     batches, created = _batch(api, beta)
     batch = api.run(batches.cancel(created.id))
     path = f"/v1/messages/batches/{created.id}/cancel"
-    expect_request(api.last, "POST", path, {"beta": "true"} if beta else {}, beta="message-batches-2024-09-24" if beta else None)
+    expect_request(
+        api.last, "POST", path, {"beta": "true"} if beta else {}, beta="message-batches-2024-09-24" if beta else None
+    )
     assert api.last.body == b""
     assert batch.processing_status == "canceling" and batch.cancel_initiated_at is not None
 
@@ -204,7 +219,9 @@ def test_batches_delete(api: Api, beta: bool) -> None:
     api.run(batches.retrieve(created.id))
     deleted = api.run(batches.delete(created.id))
     path = f"/v1/messages/batches/{created.id}"
-    expect_request(api.last, "DELETE", path, {"beta": "true"} if beta else {}, beta="message-batches-2024-09-24" if beta else None)
+    expect_request(
+        api.last, "DELETE", path, {"beta": "true"} if beta else {}, beta="message-batches-2024-09-24" if beta else None
+    )
     assert isinstance(deleted, BetaDeletedMessageBatch if beta else DeletedMessageBatch)
     assert deleted.id == created.id and deleted.type == "message_batch_deleted"
 
@@ -312,7 +329,9 @@ class Person(pydantic.BaseModel):
 def test_beta_messages_parse(api: Api) -> None:
     api.server.script_message(json.dumps({"name": "Ada", "age": 36}))
     message = api.run(
-        api.client.beta.messages.parse(model="claude-sonnet-4-5", max_tokens=64, messages=MESSAGES, output_format=Person)
+        api.client.beta.messages.parse(
+            model="claude-sonnet-4-5", max_tokens=64, messages=MESSAGES, output_format=Person
+        )
     )
     expect_request(api.last, "POST", "/v1/messages", {"beta": "true"}, beta="structured-outputs-2025-09-17")
     assert api.last.headers["x-stainless-helper"] == "beta.messages.parse"
@@ -390,7 +409,12 @@ def test_beta_files_upload(api: Api) -> None:
     assert api.last.headers["content-type"].startswith("multipart/form-data; boundary=")
     assert int(api.last.headers["content-length"]) == len(api.last.body)
     [part] = api.last.multipart()
-    assert (part.name, part.filename, part.content_type, part.data) == ("file", "notes.txt", "text/plain", b"hello files")
+    assert (part.name, part.filename, part.content_type, part.data) == (
+        "file",
+        "notes.txt",
+        "text/plain",
+        b"hello files",
+    )
     assert isinstance(meta, FileMetadata)
     assert (meta.filename, meta.mime_type, meta.size_bytes, meta.type) == ("notes.txt", "text/plain", 11, "file")
 
@@ -415,7 +439,12 @@ def test_beta_files_download(api: Api) -> None:
     file_id = api.server.add_file(payload, "blob.bin")
     response = api.run(api.client.beta.files.download(file_id))
     expect_request(
-        api.last, "GET", f"/v1/files/{file_id}/content", {"beta": "true"}, beta="files-api-2025-04-14", accept="application/binary"
+        api.last,
+        "GET",
+        f"/v1/files/{file_id}/content",
+        {"beta": "true"},
+        beta="files-api-2025-04-14",
+        accept="application/binary",
     )
     assert "x-stainless-raw-response" not in api.last.headers
     expected_cls = anthropic._response.AsyncBinaryAPIResponse if api.is_async else anthropic._response.BinaryAPIResponse
@@ -471,7 +500,9 @@ def test_beta_skills_retrieve(api: Api) -> None:
 def test_beta_skills_list(api: Api) -> None:
     created = _skill(api)
     page = api.run(api.client.beta.skills.list(limit=10, source="custom"))
-    expect_request(api.last, "GET", "/v1/skills", {"beta": "true", "limit": "10", "source": "custom"}, beta="skills-2025-10-02")
+    expect_request(
+        api.last, "GET", "/v1/skills", {"beta": "true", "limit": "10", "source": "custom"}, beta="skills-2025-10-02"
+    )
     assert [s.id for s in page.data] == [created.id] and isinstance(page.data[0], SkillListResponse)
     assert page.has_more is False and page.next_page is None
 
@@ -508,7 +539,9 @@ def test_beta_skill_versions_retrieve(api: Api) -> None:
 def test_beta_skill_versions_list(api: Api) -> None:
     skill = _skill(api)
     page = api.run(api.client.beta.skills.versions.list(skill.id, limit=5))
-    expect_request(api.last, "GET", f"/v1/skills/{skill.id}/versions", {"beta": "true", "limit": "5"}, beta="skills-2025-10-02")
+    expect_request(
+        api.last, "GET", f"/v1/skills/{skill.id}/versions", {"beta": "true", "limit": "5"}, beta="skills-2025-10-02"
+    )
     assert [v.version for v in page.data] == [skill.latest_version] and isinstance(page.data[0], VersionListResponse)
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from _api_surface_helpers import SKILL_MD, Api, api  # noqa: F401
+from _api_surface_helpers import SKILL_MD, Api, open_api
 
 from anthropic import pagination
 from anthropic.pagination import (
@@ -19,6 +20,12 @@ from anthropic.pagination import (
 )
 from anthropic.testing import FakeAnthropicServer, Reply
 from anthropic.testing._api import MODELS
+
+
+@pytest.fixture(params=["sync", "async"])
+def api(request: pytest.FixtureRequest, anthropic_server: FakeAnthropicServer) -> Iterator[Api]:
+    yield from open_api(request.param, anthropic_server)
+
 
 ALL_IDS = [entry[0] for entry in MODELS]
 
@@ -107,7 +114,16 @@ def test_empty_page_has_no_next_page(api: Api) -> None:
 
 
 def test_has_more_false_stops_even_with_a_cursor(api: Api) -> None:
-    api.server.enqueue(Reply.json({"data": [{"type": "model", "id": "m1", "display_name": "M", "created_at": "2025-01-01T00:00:00Z"}], "has_more": False, "first_id": "m1", "last_id": "m1"}))
+    api.server.enqueue(
+        Reply.json(
+            {
+                "data": [{"type": "model", "id": "m1", "display_name": "M", "created_at": "2025-01-01T00:00:00Z"}],
+                "has_more": False,
+                "first_id": "m1",
+                "last_id": "m1",
+            }
+        )
+    )
     items = api.items(api.run(api.client.models.list()))
     assert [m.id for m in items] == ["m1"] and len(api.server.requests) == 1
 
@@ -131,7 +147,10 @@ def test_streaming_list_response(api: Api) -> None:
 
 
 def _make_batches(api: Api, count: int) -> list[str]:
-    request = {"custom_id": "x", "params": {"model": "m", "max_tokens": 1, "messages": [{"role": "user", "content": "hi"}]}}
+    request = {
+        "custom_id": "x",
+        "params": {"model": "m", "max_tokens": 1, "messages": [{"role": "user", "content": "hi"}]},
+    }
     return [api.run(api.client.beta.messages.batches.create(requests=[request])).id for _ in range(count)]
 
 
@@ -151,9 +170,9 @@ def test_batches_and_files_paginate_both_ways(api: Api) -> None:
 
 
 def test_cursor_pages_for_skills_and_versions(api: Api) -> None:
-    skills = [
-        api.run(api.client.beta.skills.create(files=[(f"skill{i}/SKILL.md", SKILL_MD)])).id for i in range(7)
-    ][::-1]
+    skills = [api.run(api.client.beta.skills.create(files=[(f"skill{i}/SKILL.md", SKILL_MD)])).id for i in range(7)][
+        ::-1
+    ]
     pages = _pages(api, api.run(api.client.beta.skills.list(limit=3)))
     cursor_cls = AsyncPageCursor if api.is_async else SyncPageCursor
     assert all(isinstance(p, cursor_cls) for p in pages)

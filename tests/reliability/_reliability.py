@@ -39,7 +39,7 @@ def message_json(text: str = TEXT) -> dict[str, Any]:
 
 def message_events(text: str = TEXT, deltas: int | None = None) -> list[Any]:
     """The SSE events that stream `message_json(text)`; `deltas` caps the number of text deltas (big texts)."""
-    script = MessageScript(text=text)
+    script = MessageScript(text=text if deltas is None else "x")
     events = script.events(script.build(PARAMS))
     if deltas is None:
         return events
@@ -47,7 +47,10 @@ def message_events(text: str = TEXT, deltas: int | None = None) -> list[Any]:
     last = max(i for i, e in enumerate(events) if e[0] == "content_block_delta")
     size = -(-len(text) // deltas)
     pieces = [
-        ("content_block_delta", {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": text[i : i + size]}})
+        (
+            "content_block_delta",
+            {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": text[i : i + size]}},
+        )
         for i in range(0, len(text), size)
     ]
     return [*events[:first], *pieces, *events[last + 1 :]]

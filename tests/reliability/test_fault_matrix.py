@@ -10,6 +10,7 @@ time. Afterwards the same client must still work. Timeouts are tiny and backoff 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -135,7 +136,9 @@ FAULTS: list[Fault] = [
         # One byte, then nothing for longer than the read timeout: the read timeout is per read, not per body.
         "trickle-slower-than-timeout",
         lambda good, url, s: _same(ATTEMPTS, _chunked(good).replace(trickle=(1, READ * 3))),
-        lambda s: Expect(anthropic.APITimeoutError, 1 if s else ATTEMPTS, kept=False, max_seconds=ATTEMPTS * READ + 2.5),
+        lambda s: Expect(
+            anthropic.APITimeoutError, 1 if s else ATTEMPTS, kept=False, max_seconds=ATTEMPTS * READ + 2.5
+        ),
     ),
     Fault(
         # Well-framed body that is not a whole document: never retried, and the connection is reusable.
@@ -325,7 +328,11 @@ def test_fault(
     target: Target, fault: Fault, mode: str, kind: str, anthropic_server: FakeAnthropicServer, retry_clock: RetryClock
 ) -> None:
     streaming = kind != "create"
-    good = target.stream_reply(message_events(fault.text, deltas=4)) if streaming else target.json_reply(message_json(fault.text))
+    good = (
+        target.stream_reply(message_events(fault.text, deltas=4))
+        if streaming
+        else target.json_reply(message_json(fault.text))
+    )
     anthropic_server.enqueue(*fault.replies(good, anthropic_server.url, streaming))
     expect = fault.expect(streaming)
     seen: list[list[Any]] = []
@@ -382,10 +389,8 @@ def test_client_still_works_after_every_fault(
         with target.sync_client(anthropic_server.url, **options) as client:
             anthropic_server.enqueue(*replies)
             for _ in range(calls):
-                try:
+                with contextlib.suppress(anthropic.APIError):
                     _sync_call(client, "create")
-                except anthropic.APIError:
-                    pass
             assert anthropic_server.pending == 0
             assert _sync_call(client, "create")
             assert_pool_released(client, kept=True)
@@ -395,12 +400,31 @@ def test_client_still_works_after_every_fault(
         async with target.async_client(anthropic_server.url, **options) as client:
             anthropic_server.enqueue(*replies)
             for _ in range(calls):
-                try:
+                with contextlib.suppress(anthropic.APIError):
                     await _async_call(client, "create")
-                except anthropic.APIError:
-                    pass
             assert anthropic_server.pending == 0
             assert await _async_call(client, "create")
             assert_pool_released(client, kept=True)
 
     asyncio.run(main())
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="core bug: when a streamed request gets a retryable error status, SyncSender/AsyncSender close the "
+    "unread error body, which makes httpcore drop the connection; every retry opens a new connection (a new TLS "
+    "handshake in production) instead of reusing the kept-alive one",
+)
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_streamed_retries_reuse_the_connection(
+    mode: str, anthropic_server: FakeAnthropicServer, retry_clock: RetryClock
+) -> None:
+    target = TARGETS[0]
+    anthropic_server.enqueue(Reply.error(529), Reply.error(529), target.stream_reply(message_events()))
+    seen: list[list[Any]] = []
+    outcome, _ = _run(
+        target, mode, "stream", anthropic_server.url, lambda client: seen.append(anthropic_server.requests)
+    )
+    assert outcome == TEXT
+    assert len(seen[0]) == 3
+    assert len({r.connection_id for r in seen[0]}) == 1

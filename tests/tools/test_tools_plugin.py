@@ -133,3 +133,15 @@ def test_plugin_module_is_cheap_to_import() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_shipped_platform_clients_get_the_tool_runner(tools_plugin: PluginHost) -> None:
+    bedrock_plugin = pytest.importorskip("anthropic_plugin_bedrock.plugin")
+    tools_plugin.register(bedrock_plugin, name="bedrock")
+    bedrock = anthropic.__getattr__("AnthropicBedrock")
+    client = bedrock(aws_region="us-east-1", aws_access_key="AKIDEXAMPLE", aws_secret_key="secret")
+    assert client.beta.messages.tool_runner.__func__.__name__ == "tool_runner_sync"
+    async_client = anthropic.__getattr__("AsyncAnthropicBedrock")(
+        aws_region="us-east-1", aws_access_key="AKIDEXAMPLE", aws_secret_key="secret"
+    )
+    assert async_client.beta.messages.tool_runner.__func__.__name__ == "tool_runner_async"

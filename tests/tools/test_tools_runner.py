@@ -489,6 +489,7 @@ def test_tool_runner_on_a_third_party_platform_client(plugin_host: Any, anthropi
         assert request.headers["x-example-signature"] == hashlib.sha256(b"s3cret" + request.body).hexdigest()
     assert results_of(anthropic_server.requests[1]) == [{"type": "tool_result", "tool_use_id": "t1", "content": "42"}]
     assert callable(client.with_options(max_retries=1).beta.messages.tool_runner)
+    client.close()
 
 
 def test_sync_and_async_tools_cannot_be_mixed_up(client: Anthropic, tmp_path: Any) -> None:

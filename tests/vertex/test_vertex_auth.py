@@ -214,17 +214,19 @@ def test_sync_concurrent_requests_share_one_refresh(
     client = AnthropicVertex(
         region="us-east5", project_id="proj", credentials=service_account, base_url=f"{anthropic_server.url}/v1"
     )
+    # Half the threads use a copy: copies share the credentials and so the refresh lock.
+    clients = [client, client.with_options(timeout=20)]
     barrier = threading.Barrier(8)
     errors: list[BaseException] = []
 
-    def worker() -> None:
+    def worker(index: int) -> None:
         try:
             barrier.wait()
-            _create(client)
+            _create(clients[index % 2])
         except BaseException as err:  # pragma: no cover - reported below
             errors.append(err)
 
-    threads = [threading.Thread(target=worker) for _ in range(8)]
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(8)]
     for t in threads:
         t.start()
     for t in threads:

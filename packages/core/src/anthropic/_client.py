@@ -21,7 +21,7 @@ from ._constants import (
     HUMAN_PROMPT,
     RAW_RESPONSE_HEADER,
 )
-from ._http import DefaultAsyncHttpxClient, DefaultHttpxClient, platform_headers
+from ._http import OwnedAsyncHttpxClient, OwnedHttpxClient, platform_headers
 from ._platform import ClientConfig
 from ._request import APIRequest
 from ._resource import (
@@ -405,7 +405,7 @@ class Anthropic(BaseClient, SyncMode):
 
     def _init_http(self, http_client: httpx.Client | None) -> None:
         self._owns_http_client = http_client is None
-        self._client = http_client or DefaultHttpxClient(timeout=self.timeout)  # type: ignore[arg-type]
+        self._client = http_client or OwnedHttpxClient(timeout=self.timeout)  # type: ignore[arg-type]
         self._sender = SyncSender(self._client)
 
     # -- requests ----------------------------------------------------------------------------------------
@@ -525,7 +525,7 @@ class AsyncAnthropic(BaseClient, AsyncMode):
 
     def _init_http(self, http_client: httpx.AsyncClient | None) -> None:
         self._owns_http_client = http_client is None
-        self._client = http_client or DefaultAsyncHttpxClient(timeout=self.timeout)  # type: ignore[arg-type]
+        self._client = http_client or OwnedAsyncHttpxClient(timeout=self.timeout)  # type: ignore[arg-type]
         self._sender = AsyncSender(self._client)
 
     def _async_header(self) -> str:

@@ -7,6 +7,7 @@ building a context (loading the CA bundle) is most of what constructing an httpx
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import platform
 import socket
@@ -159,3 +160,21 @@ def _arch() -> str:
     if sys.maxsize <= 2**32:
         return "x32"
     return f"other:{machine}" if machine else "unknown"
+
+
+class OwnedHttpxClient(DefaultHttpxClient):
+    """The pool a client creates for itself: closed when the last client sharing it is garbage-collected."""
+
+    def __del__(self) -> None:
+        if self.is_closed:
+            return
+        with contextlib.suppress(Exception):
+            self.close()
+
+
+class OwnedAsyncHttpxClient(DefaultAsyncHttpxClient):
+    """The async pool a client creates for itself.
+
+    Deliberately no `__del__` that schedules `aclose()`: a garbage-collected client cannot know which event loop
+    its connections belong to, and closing them from another loop fails. Use `async with` or `await close()`.
+    """

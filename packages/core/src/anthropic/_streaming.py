@@ -237,6 +237,8 @@ def _sync_items(response: httpx.Response, decoder: StreamDecoder, parse: _Parser
                 if parse.stopped:
                     return
         except (httpx.TransportError, httpx.StreamError) as exc:
+            if response.is_closed:  # closed on purpose (`close()` from another thread or task): just stop
+                return
             raise _transport_error(exc, response.request) from exc
         error = parse.incomplete()
         if error is not None:
@@ -276,6 +278,8 @@ async def _async_items(response: httpx.Response, decoder: StreamDecoder, parse: 
                 if parse.stopped:
                     return
         except (httpx.TransportError, httpx.StreamError) as exc:
+            if response.is_closed:  # closed on purpose (`close()` from another thread or task): just stop
+                return
             raise _transport_error(exc, response.request) from exc
         error = parse.incomplete()
         if error is not None:
@@ -360,7 +364,8 @@ class Stream(Generic[_T], metaclass=_StreamMeta):
 
     def close(self) -> None:
         """Stop reading and release the connection (done automatically at the end of the stream)."""
-        self._iterator.close()
+        with contextlib.suppress(ValueError):  # being iterated right now (another thread): closing the body ends it
+            self._iterator.close()
         self.response.close()
 
     def __del__(self) -> None:
@@ -418,7 +423,8 @@ class AsyncStream(Generic[_T], metaclass=_StreamMeta):
 
     async def close(self) -> None:
         """Stop reading and release the connection (done automatically at the end of the stream)."""
-        await self._iterator.aclose()
+        with contextlib.suppress(RuntimeError):  # being iterated right now (another task): closing the body ends it
+            await self._iterator.aclose()
         await self.response.aclose()
 
     def __del__(self) -> None:

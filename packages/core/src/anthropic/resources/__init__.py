@@ -37,30 +37,30 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .beta import Beta as Beta
-    from .beta import BetaWithRawResponse as BetaWithRawResponse
-    from .beta import BetaWithStreamingResponse as BetaWithStreamingResponse
     from .beta import AsyncBeta as AsyncBeta
     from .beta import AsyncBetaWithRawResponse as AsyncBetaWithRawResponse
     from .beta import AsyncBetaWithStreamingResponse as AsyncBetaWithStreamingResponse
-    from .completions import Completions as Completions
-    from .completions import CompletionsWithRawResponse as CompletionsWithRawResponse
-    from .completions import CompletionsWithStreamingResponse as CompletionsWithStreamingResponse
+    from .beta import Beta as Beta
+    from .beta import BetaWithRawResponse as BetaWithRawResponse
+    from .beta import BetaWithStreamingResponse as BetaWithStreamingResponse
     from .completions import AsyncCompletions as AsyncCompletions
     from .completions import AsyncCompletionsWithRawResponse as AsyncCompletionsWithRawResponse
     from .completions import AsyncCompletionsWithStreamingResponse as AsyncCompletionsWithStreamingResponse
-    from .messages import Messages as Messages
-    from .messages import MessagesWithRawResponse as MessagesWithRawResponse
-    from .messages import MessagesWithStreamingResponse as MessagesWithStreamingResponse
+    from .completions import Completions as Completions
+    from .completions import CompletionsWithRawResponse as CompletionsWithRawResponse
+    from .completions import CompletionsWithStreamingResponse as CompletionsWithStreamingResponse
     from .messages import AsyncMessages as AsyncMessages
     from .messages import AsyncMessagesWithRawResponse as AsyncMessagesWithRawResponse
     from .messages import AsyncMessagesWithStreamingResponse as AsyncMessagesWithStreamingResponse
-    from .models import Models as Models
-    from .models import ModelsWithRawResponse as ModelsWithRawResponse
-    from .models import ModelsWithStreamingResponse as ModelsWithStreamingResponse
+    from .messages import Messages as Messages
+    from .messages import MessagesWithRawResponse as MessagesWithRawResponse
+    from .messages import MessagesWithStreamingResponse as MessagesWithStreamingResponse
     from .models import AsyncModels as AsyncModels
     from .models import AsyncModelsWithRawResponse as AsyncModelsWithRawResponse
     from .models import AsyncModelsWithStreamingResponse as AsyncModelsWithStreamingResponse
+    from .models import Models as Models
+    from .models import ModelsWithRawResponse as ModelsWithRawResponse
+    from .models import ModelsWithStreamingResponse as ModelsWithStreamingResponse
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)

@@ -201,6 +201,15 @@ class MessageAccumulator:
             return new_model(self._flavor.message_stop_event, {"type": "message_stop", "message": self._final}), None
         return event, None
 
+    def add_text(self, index: int, text: str) -> None:
+        """`accumulate` for a `text_delta` (the hot path of `text_stream`)."""
+        block = self._by_index.get(index)
+        if block is None:
+            block = self._block(index, "content_block_delta")
+        self._version += 1
+        if block.kind == _TEXT:
+            block.parts.append(text)
+
     def accumulate(self, event: Any) -> None:
         """Record `event` without building any helper event (what `text_stream` uses)."""
         etype = event.type

@@ -38,12 +38,15 @@ def _events(owner: object, raw: Iterator[Any], builder: MessageAccumulator) -> I
 
 def _text(owner: object, raw: Iterator[Any], builder: MessageAccumulator) -> Iterator[str]:
     accumulate = builder.accumulate
+    add_text = builder.add_text
     for event in raw:
-        accumulate(event)
         if event.type == "content_block_delta":
             delta = event.delta
             if delta.type == "text_delta":
+                add_text(event.index, delta.text)
                 yield delta.text
+                continue
+        accumulate(event)
 
 
 async def _aevents(owner: object, raw: AsyncIterator[Any], builder: MessageAccumulator) -> AsyncIterator[Any]:
@@ -57,12 +60,15 @@ async def _aevents(owner: object, raw: AsyncIterator[Any], builder: MessageAccum
 
 async def _atext(owner: object, raw: AsyncIterator[Any], builder: MessageAccumulator) -> AsyncIterator[str]:
     accumulate = builder.accumulate
+    add_text = builder.add_text
     async for event in raw:
-        accumulate(event)
         if event.type == "content_block_delta":
             delta = event.delta
             if delta.type == "text_delta":
+                add_text(event.index, delta.text)
                 yield delta.text
+                continue
+        accumulate(event)
 
 
 def _new_builder(flavor: Flavor, response: httpx.Response, output_format: object) -> MessageAccumulator:
