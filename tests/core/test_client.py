@@ -40,19 +40,31 @@ def make_client(mode: str, server: FakeAnthropicServer, **kwargs: Any) -> Any:
     kwargs.setdefault("api_key", "sk-ant-test-key-123456")
     kwargs.setdefault("base_url", server.url)
     cls = Anthropic if mode == "sync" else AsyncAnthropic
-    return cls(**kwargs)
+    client = cls(**kwargs)
+    _clients.append(client)
+    return client
 
 
 _portal: Any = None
+_clients: list[Any] = []
 
 
 @pytest.fixture(autouse=True)
 def event_loop_portal() -> Any:
-    """One event loop per test (in a thread), so an async client is used from a single loop."""
+    """One event loop per test (in a thread), so an async client is used from a single loop; clients are closed
+    on that loop at the end."""
     global _portal
     with anyio.from_thread.start_blocking_portal() as portal:
         _portal = portal
-        yield portal
+        try:
+            yield portal
+        finally:
+            while _clients:
+                client = _clients.pop()
+                if isinstance(client, AsyncAnthropic):
+                    portal.call(client.close)
+                else:
+                    client.close()
     _portal = None
 
 
@@ -509,6 +521,11 @@ def test_module_of_exported_names_is_anthropic() -> None:
 
 
 def test_warnings_are_clean_on_the_happy_path(anthropic_server: FakeAnthropicServer) -> None:
+    import gc
+
+    with warnings.catch_warnings():  # what earlier tests left behind is not this test's business
+        warnings.simplefilter("ignore")
+        gc.collect()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         with Anthropic(api_key="k", base_url=anthropic_server.url) as client:
