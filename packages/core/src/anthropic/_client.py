@@ -197,7 +197,7 @@ class BaseClient(_TopLevelResources):
         self._custom_query: dict[str, object] = dict(default_query or {})
         self._strict_response_validation = strict_response_validation
         self._init_kwargs = init_kwargs
-        self._default_headers_cache: dict[str, str] | None = None
+        self._default_headers_cache: dict[str, tuple[str, str]] | None = None
 
     @property
     def _api_client(self) -> BaseClient:
@@ -248,11 +248,20 @@ class BaseClient(_TopLevelResources):
     def _async_header(self) -> str:
         return "false"
 
-    def _resolved_default_headers(self) -> dict[str, str]:
-        """`default_headers` without the `Omit`-ted ones, computed once per client."""
+    def _lower_default_headers(self) -> dict[str, tuple[str, str]]:
+        """The headers every request starts from, computed once per client: the httpx client's own headers
+        (`Accept-Encoding`, `Connection`...) beneath `default_headers`, without the `Omit`-ted ones."""
         cached = self._default_headers_cache
         if cached is None:
-            cached = {k: v for k, v in self.default_headers.items() if not isinstance(v, Omit)}
+            from ._transport import lower_keyed
+
+            merged = lower_keyed(dict(self._client.headers))
+            for key, value in self.default_headers.items():
+                lower = key.lower()
+                merged.pop(lower, None)
+                if not isinstance(value, Omit):
+                    merged[lower] = (key, value)
+            cached = merged
             self._default_headers_cache = cached
         return cached
 
@@ -319,7 +328,7 @@ class BaseClient(_TopLevelResources):
             api_request=request,
             platform=self._platform,
             base_url=self._base_url_str,
-            default_headers=self._resolved_default_headers(),
+            default_headers=self._lower_default_headers(),
             default_query=self._custom_query,
             client_timeout=self.timeout,
             client_max_retries=self.max_retries,

@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Literal, TypeVar, Union, cast, get_args, get_o
 
 import pydantic
 import pydantic_core
-from pydantic import ConfigDict, PrivateAttr
+from pydantic import ConfigDict
 from typing_extensions import Annotated, override
 
 __all__ = ["BaseModel", "construct_type", "parse_json_bytes", "validate_or_construct"]
@@ -39,7 +39,21 @@ class BaseModel(pydantic.BaseModel):
         arbitrary_types_allowed=True,
     )
 
-    _request_id: str | None = PrivateAttr(default=None)
+    # Not a pydantic private attribute: those make pydantic run Python set-up code for every model it builds,
+    # nested ones included. The value lives in `__pydantic_private__` of top-level responses only.
+    @property
+    def _request_id(self) -> str | None:
+        """The `request-id` response header of the call that returned this object (top-level objects only)."""
+        private = self.__pydantic_private__
+        return private.get("_request_id") if private else None
+
+    @_request_id.setter
+    def _request_id(self, value: str | None) -> None:
+        private = self.__pydantic_private__
+        if private is None:
+            object.__setattr__(self, "__pydantic_private__", {"_request_id": value})
+        else:
+            private["_request_id"] = value
 
     def to_dict(
         self,

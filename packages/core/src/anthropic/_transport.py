@@ -34,7 +34,17 @@ log = logging.getLogger("anthropic")
 class _SendPlan:
     """What stays fixed across the attempts of one call: timeout, retries, headers and body before transforms."""
 
-    __slots__ = ("api_request", "base_headers", "body", "max_retries", "platform", "timeout", "url")
+    __slots__ = (
+        "api_request",
+        "base_headers",
+        "body",
+        "lower_headers",
+        "max_retries",
+        "platform",
+        "retry_count_fixed",
+        "timeout",
+        "url",
+    )
 
     def __init__(
         self,
@@ -42,7 +52,7 @@ class _SendPlan:
         api_request: APIRequest[Any],
         platform: PlatformRuntime,
         base_url: str,
-        default_headers: Mapping[str, str],
+        default_headers: Mapping[str, tuple[str, str]],
         default_query: Mapping[str, object],
         client_timeout: httpx.Timeout | float | None,
         client_max_retries: int,
@@ -56,12 +66,14 @@ class _SendPlan:
         self.timeout: httpx.Timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.max_retries = client_max_retries if api_request.max_retries is None else api_request.max_retries
         self.url = _join_url(base_url, api_request.path, default_query, api_request.query)
-        self.base_headers = _merge_headers(
+        self.lower_headers = _merge_headers(
             default_headers,
             api_request.headers,
             self.timeout,
             explicit_timeout=not isinstance(api_request.timeout, NotGiven) and api_request.timeout is not None,
         )
+        self.base_headers = {key: value for key, value in self.lower_headers.values()}
+        self.retry_count_fixed = bool(api_request.headers) and _has_key(api_request.headers, "x-stainless-retry-count")
         if platform.validate_headers is not None:
             platform.validate_headers(self.base_headers, api_request.headers)
         self.body = api_request.json_body()
@@ -69,7 +81,7 @@ class _SendPlan:
     def prepare(self, retries_taken: int, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
         """The httpx request for one attempt: transformers run on a fresh copy each time."""
         headers = dict(self.base_headers)
-        if not _has_key(self.api_request.headers, "x-stainless-retry-count"):
+        if not self.retry_count_fixed:
             headers["x-stainless-retry-count"] = str(retries_taken)
         req = self.api_request
         prepared = PreparedRequest(
@@ -112,9 +124,14 @@ def _to_httpx(
         content = json.dumps(prepared.json, separators=(",", ":"), ensure_ascii=False, default=_json_default).encode()
     if prepared.method == "GET" or content is None:
         headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
-    return http.build_request(
-        prepared.method, prepared.url, headers=headers, content=content, timeout=timeout, extensions=extensions
-    )
+    if http.cookies or http.params:
+        return http.build_request(
+            prepared.method, prepared.url, headers=headers, content=content, timeout=timeout, extensions=extensions
+        )
+    # The common case, without `build_request`'s merging: the client's own headers are already part of our
+    # defaults (see `BaseClient._lower_default_headers`), and there are no cookies or params to merge.
+    extensions["timeout"] = timeout.as_dict()
+    return httpx.Request(prepared.method, prepared.url, headers=headers, content=content, extensions=extensions)
 
 
 def _json_default(value: object) -> object:
@@ -140,28 +157,36 @@ def _has_key(headers: Mapping[str, object], name: str) -> bool:
     return any(k.lower() == name for k in headers)
 
 
+def lower_keyed(headers: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """Headers as `lowercased name -> (name as written, value)`: merged per request without re-lowercasing."""
+    return {key.lower(): (key, value) for key, value in headers.items()}
+
+
 def _merge_headers(
-    defaults: Mapping[str, str], custom: Mapping[str, str | Omit], timeout: httpx.Timeout, *, explicit_timeout: bool
-) -> dict[str, str]:
-    """Defaults < per-call headers; an `Omit` value removes the header. Case-insensitive, case-preserving."""
-    merged: dict[str, str] = {}
-    lower_to_key: dict[str, str] = {}
+    defaults: Mapping[str, tuple[str, str]],
+    custom: Mapping[str, str | Omit],
+    timeout: httpx.Timeout,
+    *,
+    explicit_timeout: bool,
+) -> dict[str, tuple[str, str]]:
+    """Defaults < per-call headers; an `Omit` value removes the header. Case-insensitive, case-preserving.
+
+    `defaults` is the client's `lower_keyed` default headers (computed once per client).
+    """
+    merged = dict(defaults)
     if explicit_timeout:
-        merged["x-stainless-timeout"] = str(timeout.read)
-        lower_to_key["x-stainless-timeout"] = "x-stainless-timeout"
-    for source in (defaults, custom):
-        for key, value in source.items():
-            lower = key.lower()
-            previous = lower_to_key.pop(lower, None)
-            if previous is not None:
-                del merged[previous]
-            if isinstance(value, Omit):
-                continue
-            merged[key] = value
-            lower_to_key[lower] = key
-    read_timeout_set = "x-stainless-read-timeout" in lower_to_key or _has_key(custom, "x-stainless-read-timeout")
-    if not read_timeout_set and timeout.read is not None:
-        merged["x-stainless-read-timeout"] = str(timeout.read)
+        merged.setdefault("x-stainless-timeout", ("x-stainless-timeout", str(timeout.read)))
+    custom_lower: set[str] = set()
+    for key, value in custom.items():
+        lower = key.lower()
+        custom_lower.add(lower)
+        if isinstance(value, Omit):
+            merged.pop(lower, None)
+        else:
+            merged[lower] = (key, value)
+    if "x-stainless-read-timeout" not in merged and "x-stainless-read-timeout" not in custom_lower:
+        if timeout.read is not None:
+            merged["x-stainless-read-timeout"] = ("x-stainless-read-timeout", str(timeout.read))
     return merged
 
 

@@ -1,7 +1,7 @@
 """JSON Lines bodies (batch results): a sans-IO line splitter and typed iterators over a response.
 
 Lines end at `\\r`, `\\n` or `\\r\\n`, wherever the chunk boundaries fall; blank lines are skipped. Each line is
-parsed by pydantic-core and turned into the line type leniently (`validate_or_construct`). A line that is not
+parsed by pydantic-core and turned into the line type leniently (`parse_json_bytes`). A line that is not
 JSON raises `APIResponseValidationError` naming its line number; transport failures while reading become
 `APIConnectionError` / `APITimeoutError`.
 """
@@ -13,10 +13,9 @@ from types import TracebackType
 from typing import Generic, TypeVar
 
 import httpx
-import pydantic_core
 
 from .._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError
-from .._models import validate_or_construct
+from .._models import parse_json_bytes
 
 __all__ = ["AsyncJSONLDecoder", "JSONLDecoder", "LineSplitter"]
 
@@ -75,7 +74,8 @@ class _JSONLBase(Generic[_T]):
     def _parse(self, line: bytes) -> _T:
         self._line_number += 1
         try:
-            value = pydantic_core.from_json(line)
+            # One pass in Rust when the line fits the type; lenient construction only when it does not.
+            return parse_json_bytes(self._line_type, line)
         except ValueError as exc:
             text = line.decode("utf-8", "replace")
             raise APIResponseValidationError(
@@ -83,7 +83,6 @@ class _JSONLBase(Generic[_T]):
                 text,
                 message=f"Line {self._line_number} of the JSON Lines response is not valid JSON: {exc}",
             ) from exc
-        return validate_or_construct(self._line_type, value)
 
     def _transport_error(self, exc: Exception) -> APIConnectionError:
         if isinstance(exc, httpx.TimeoutException):
