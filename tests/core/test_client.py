@@ -530,3 +530,26 @@ def test_warnings_are_clean_on_the_happy_path(anthropic_server: FakeAnthropicSer
         warnings.simplefilter("error")
         with Anthropic(api_key="k", base_url=anthropic_server.url) as client:
             client.messages.create(**MESSAGE_ARGS)
+
+
+def test_get_api_list_walks_pages(mode: str, anthropic_server: FakeAnthropicServer) -> None:
+    from anthropic.pagination import AsyncPage, SyncPage
+    from anthropic.types import ModelInfo
+
+    client = make_client(mode, anthropic_server)
+    if mode == "sync":
+        page = client.get_api_list("/v1/models", model=ModelInfo, page=SyncPage, options={"params": {"limit": 2}})
+        ids = [m.id for m in page]
+        first = page.data[0]
+    else:
+
+        async def walk() -> tuple[list[str], Any]:
+            paginator = client.get_api_list("/v1/models", model=ModelInfo, page=AsyncPage, options={"params": {"limit": 2}})
+            first_page = await paginator
+            return [m.id async for m in paginator], first_page.data[0]
+
+        ids, first = run(mode, walk)
+    assert isinstance(first, ModelInfo)
+    assert len(ids) == len(set(ids)) >= 3
+    assert len(anthropic_server.requests) >= 2
+    assert any(r.query.get("after_id") == [ids[1]] for r in anthropic_server.requests)

@@ -265,11 +265,6 @@ def test_async_client_in_a_second_event_loop_after_the_first_ended_with_fresh_po
     assert asyncio.run(call())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core bug: an AsyncAnthropic reused in a second event loop (e.g. two asyncio.run calls) reuses pooled "
-    "connections bound to the closed first loop and raises a bare RuntimeError('Event loop is closed')",
-)
 def test_async_client_in_a_second_event_loop_works_or_fails_clearly(anthropic_server: FakeAnthropicServer) -> None:
     client = FIRST_PARTY.async_client(anthropic_server.url, timeout=tiny_timeout(5), max_retries=0)
 

@@ -409,12 +409,6 @@ def test_client_still_works_after_every_fault(
     asyncio.run(main())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core bug: when a streamed request gets a retryable error status, SyncSender/AsyncSender close the "
-    "unread error body, which makes httpcore drop the connection; every retry opens a new connection (a new TLS "
-    "handshake in production) instead of reusing the kept-alive one",
-)
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_streamed_retries_reuse_the_connection(
     mode: str, anthropic_server: FakeAnthropicServer, retry_clock: RetryClock

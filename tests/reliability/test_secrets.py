@@ -162,12 +162,6 @@ def test_redaction_filter_covers_httpx_and_anthropic_loggers(debug_logs: pytest.
     _assert_clean(debug_logs.text, "logs")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core bug: a malformed API key (trailing newline, CR/LF, non-ASCII) reaches httpx; the key is echoed in "
-    "the chained httpx.LocalProtocolError / UnicodeEncodeError, the request is retried, and a non-ASCII key escapes "
-    "as a bare UnicodeEncodeError",
-)
 @pytest.mark.parametrize("suffix", ["\n", "\r\nX-Injected: 1", "é"])
 def test_malformed_api_key_is_rejected_without_echoing_it(
     anthropic_server: FakeAnthropicServer, suffix: str, retry_clock: Any

@@ -7,7 +7,9 @@ is resolved and which platform is built: every feature here works on them unchan
 
 from __future__ import annotations
 
+import asyncio
 import os
+import weakref
 from collections.abc import AsyncGenerator, Generator, Mapping
 from contextlib import asynccontextmanager, contextmanager
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
@@ -21,6 +23,7 @@ from ._constants import (
     HUMAN_PROMPT,
     RAW_RESPONSE_HEADER,
 )
+from ._exceptions import AnthropicError
 from ._http import OwnedAsyncHttpxClient, OwnedHttpxClient, platform_headers
 from ._platform import ClientConfig
 from ._request import APIRequest
@@ -184,6 +187,8 @@ class BaseClient(_TopLevelResources):
             )
         from ._plugins.host import get_host
 
+        _check_header_safe("api_key", config.api_key)
+        _check_header_safe("auth_token", config.auth_token)
         self._config = config
         self.api_key = config.api_key
         self.auth_token = config.auth_token
@@ -334,6 +339,18 @@ class BaseClient(_TopLevelResources):
             client_max_retries=self.max_retries,
         )
 
+    def _list_request(
+        self, path: str, *, model: Any, page: Any, body: object | None, options: RequestOptions | None, method: str
+    ) -> APIRequest[Any]:
+        """A paginated request for `get_api_list`: pages are bound to this client to fetch the next ones."""
+        import functools
+
+        from .pagination import bind_page
+
+        request = self._generic_request(method.upper(), path, cast_to=page[model], body=body, options=options)
+        request.post_parser = functools.partial(bind_page, client=self, request=request)
+        return request
+
     def _make_status_error(self, err_msg: str, *, body: object, response: httpx.Response) -> Any:
         return self._platform.status_error(err_msg, body=body, response=response)
 
@@ -461,6 +478,19 @@ class Anthropic(BaseClient, SyncMode):
     def delete(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None) -> _T:
         return self._request(self._generic_request("DELETE", path, cast_to=cast_to, body=body, options=options))
 
+    def get_api_list(
+        self,
+        path: str,
+        *,
+        model: type[Any],
+        page: type[Any],
+        body: object | None = None,
+        options: RequestOptions | None = None,
+        method: str = "get",
+    ) -> Any:
+        """A page of an endpoint without a method of its own (`page=SyncPage`, `model=` the item type)."""
+        return self._request(self._list_request(path, model=model, page=page, body=body, options=options, method=method))
+
     # -- lifecycle ---------------------------------------------------------------------------------------
 
     @property
@@ -533,6 +563,7 @@ class AsyncAnthropic(BaseClient, AsyncMode):
         self._init_http(http_client)
 
     def _init_http(self, http_client: httpx.AsyncClient | None) -> None:
+        self._loop_ref: weakref.ReferenceType[asyncio.AbstractEventLoop] | None = None
         self._owns_http_client = http_client is None
         self._client = http_client or OwnedAsyncHttpxClient(timeout=self.timeout)  # type: ignore[arg-type]
         self._sender = AsyncSender(self._client)
@@ -540,7 +571,30 @@ class AsyncAnthropic(BaseClient, AsyncMode):
     def _async_header(self) -> str:
         return f"async:{_async_library()}"
 
+    def _bind_event_loop(self) -> None:
+        """An async pool belongs to the event loop it was used on. Used from another loop (e.g. a second
+        `asyncio.run`), a client that created its own pool starts a fresh one; a client given `http_client=`
+        raises a clear error instead of failing inside httpx."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not asyncio (trio): nothing to check
+            return
+        bound = self._loop_ref() if self._loop_ref is not None else None
+        if bound is loop:
+            return
+        if bound is not None:
+            if not isinstance(self._client, OwnedAsyncHttpxClient):
+                raise AnthropicError(
+                    "This AsyncAnthropic client was used in another event loop, and its `http_client` (given by you) "
+                    "is bound to that loop. Create one client (and http_client) per event loop."
+                )
+            self._client = OwnedAsyncHttpxClient(timeout=self.timeout)
+            self._owns_http_client = True
+            self._sender = AsyncSender(self._client)
+        self._loop_ref = weakref.ref(loop)
+
     async def _request(self, request: APIRequest[_T]) -> _T:
+        self._bind_event_loop()
         response, _ = await self._sender.send(self._plan(request))
         return parse_response(
             request.cast_to,
@@ -552,12 +606,14 @@ class AsyncAnthropic(BaseClient, AsyncMode):
         )
 
     async def _request_raw(self, request: APIRequest[_T]) -> LegacyAPIResponse[_T]:
+        self._bind_event_loop()
         request.headers.setdefault(RAW_RESPONSE_HEADER, "true")
         response, retries = await self._sender.send(self._plan(request))
         return LegacyAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
 
     @asynccontextmanager
     async def _request_streaming(self, request: APIRequest[_T]) -> AsyncGenerator[AsyncAPIResponse[_T], None]:
+        self._bind_event_loop()
         request.headers.setdefault(RAW_RESPONSE_HEADER, "stream")
         response, retries = await self._sender.send(self._plan(_streamed(request)))
         try:
@@ -579,6 +635,22 @@ class AsyncAnthropic(BaseClient, AsyncMode):
 
     async def delete(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None) -> _T:
         return await self._request(self._generic_request("DELETE", path, cast_to=cast_to, body=body, options=options))
+
+    def get_api_list(
+        self,
+        path: str,
+        *,
+        model: type[Any],
+        page: type[Any],
+        body: object | None = None,
+        options: RequestOptions | None = None,
+        method: str = "get",
+    ) -> Any:
+        """An `AsyncPaginator` (await it for the first page, `async for` for every item)."""
+        from .pagination import AsyncPaginator
+
+        request = self._list_request(path, model=model, page=page, body=body, options=options, method=method)
+        return AsyncPaginator(self, request)
 
     @property
     def with_raw_response(self) -> AsyncAnthropicWithRawResponse:
@@ -614,6 +686,16 @@ def _streamed(request: APIRequest[_T]) -> APIRequest[_T]:
     clone = copy.copy(request)
     clone.stream = True
     return clone
+
+
+def _check_header_safe(name: str, value: str | None) -> None:
+    """Refuse credentials HTTP headers cannot carry (a trailing newline from a file, non-ASCII), without echoing
+    them: sent as is, they would fail inside httpx with an error message containing the secret."""
+    if value is not None and not all(" " <= ch <= "~" for ch in value):
+        raise ValueError(
+            f"The `{name}` contains characters that cannot be sent in an HTTP header (such as a newline or a "
+            "non-ASCII character); check how it is loaded, e.g. strip the trailing newline of a key read from a file"
+        )
 
 
 def _enforce_trailing_slash(url: httpx.URL) -> httpx.URL:

@@ -20,6 +20,7 @@ through the `extend_resources` hook; `__getattr__` serves them.
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable, Coroutine
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar, overload
@@ -184,6 +185,15 @@ class endpoint(Generic[_P, _T]):
         return bound
 
 
+@functools.cache
+def public_signature(build: Callable[..., Any]) -> inspect.Signature:
+    """What `inspect.signature` shows for a bound endpoint: the builder's parameters without `self`, and no
+    `APIRequest` return annotation (the return depends on the mode)."""
+    sig = inspect.signature(build)
+    params = list(sig.parameters.values())[1:]
+    return sig.replace(parameters=params, return_annotation=inspect.Signature.empty)
+
+
 def _bind(build: Callable[..., APIRequest[Any]], obj: APIResource) -> Callable[..., Any]:
     execute: Callable[[APIRequest[Any]], Any] = obj._execute  # type: ignore[attr-defined]
     if obj._mode == "async" or obj._mode == "async_raw":
@@ -192,12 +202,14 @@ def _bind(build: Callable[..., APIRequest[Any]], obj: APIResource) -> Callable[.
         async def call_async(*args: Any, **kwargs: Any) -> Any:
             return await execute(build(obj, *args, **kwargs))
 
+        call_async.__signature__ = public_signature(build)  # type: ignore[attr-defined]
         return call_async
 
     @functools.wraps(build)
     def call(*args: Any, **kwargs: Any) -> Any:
         return execute(build(obj, *args, **kwargs))
 
+    call.__signature__ = public_signature(build)  # type: ignore[attr-defined]
     return call
 
 

@@ -7,6 +7,7 @@ The sync and async loops differ only in how they send and sleep; every decision 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import time
@@ -29,6 +30,17 @@ if TYPE_CHECKING:
 __all__ = ["AsyncSender", "SyncSender", "make_status_error_from_response"]
 
 log = logging.getLogger("anthropic")
+
+_UNENCODABLE = (
+    "The request could not be encoded: a header value (for example the API key) contains characters that HTTP "
+    "headers cannot carry, such as a newline."
+)
+_DRAIN_LIMIT = 64 * 1024
+
+
+def _small_body(response: httpx.Response) -> bool:
+    length = response.headers.get("content-length")
+    return length is not None and length.isdigit() and int(length) <= _DRAIN_LIMIT
 
 
 class _SendPlan:
@@ -122,7 +134,7 @@ def _to_httpx(
     content = prepared.content
     if content is None and prepared.json is not None:
         content = json.dumps(prepared.json, separators=(",", ":"), ensure_ascii=False, default=_json_default).encode()
-    if prepared.method == "GET" or content is None:
+    if prepared.method == "GET":
         headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
     if http.cookies or http.params:
         return http.build_request(
@@ -184,9 +196,9 @@ def _merge_headers(
             merged.pop(lower, None)
         else:
             merged[lower] = (key, value)
-    if "x-stainless-read-timeout" not in merged and "x-stainless-read-timeout" not in custom_lower:
-        if timeout.read is not None:
-            merged["x-stainless-read-timeout"] = ("x-stainless-read-timeout", str(timeout.read))
+    read_timeout_set = "x-stainless-read-timeout" in merged or "x-stainless-read-timeout" in custom_lower
+    if not read_timeout_set and timeout.read is not None:
+        merged["x-stainless-read-timeout"] = ("x-stainless-read-timeout", str(timeout.read))
     return merged
 
 
@@ -265,6 +277,10 @@ class SyncSender:
                     response = self.http.send(request, stream=stream)
                 else:
                     response = self.http.send(request, stream=stream, auth=auth)
+            except (httpx.LocalProtocolError, UnicodeEncodeError):
+                # A header value HTTP cannot carry (e.g. a key with a newline): retrying cannot help, and the
+                # underlying error would echo the value, so it is not chained.
+                raise APIConnectionError(message=_UNENCODABLE, request=request) from None
             except httpx.TimeoutException as err:
                 if retries_taken < plan.max_retries:
                     delay = retry_delay(retries_taken)
@@ -285,6 +301,9 @@ class SyncSender:
             if response.is_success:
                 return response, retries_taken
             if retries_taken < plan.max_retries and should_retry_status(response.status_code, response.headers):
+                if stream and _small_body(response):
+                    with contextlib.suppress(httpx.HTTPError):
+                        response.read()  # a fully read body lets the connection go back to the pool
                 response.close()
                 delay = retry_delay(retries_taken, response.headers)
                 _log_retry(request, delay)
@@ -320,6 +339,10 @@ class AsyncSender:
                     response = await self.http.send(request, stream=stream)
                 else:
                     response = await self.http.send(request, stream=stream, auth=auth)
+            except (httpx.LocalProtocolError, UnicodeEncodeError):
+                # A header value HTTP cannot carry (e.g. a key with a newline): retrying cannot help, and the
+                # underlying error would echo the value, so it is not chained.
+                raise APIConnectionError(message=_UNENCODABLE, request=request) from None
             except httpx.TimeoutException as err:
                 if retries_taken < plan.max_retries:
                     delay = retry_delay(retries_taken)
@@ -340,6 +363,9 @@ class AsyncSender:
             if response.is_success:
                 return response, retries_taken
             if retries_taken < plan.max_retries and should_retry_status(response.status_code, response.headers):
+                if stream and _small_body(response):
+                    with contextlib.suppress(httpx.HTTPError):
+                        await response.aread()  # a fully read body lets the connection go back to the pool
                 await response.aclose()
                 delay = retry_delay(retries_taken, response.headers)
                 _log_retry(request, delay)

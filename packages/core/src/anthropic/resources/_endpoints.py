@@ -31,6 +31,7 @@ from .._resource import (
     SyncAPIResource,
     SyncRawResource,
     SyncStreamingResource,
+    public_signature,
 )
 from .._types import NOT_GIVEN, NotGiven, Omit, omit
 
@@ -217,7 +218,6 @@ class _Descriptor:
         self._build = build
         self._name = build.__name__
         functools.update_wrapper(self, build)  # pyright: ignore[reportArgumentType]
-        self._signature: inspect.Signature | None = None
 
     def __set_name__(self, owner: type, name: str) -> None:
         self._name = name
@@ -235,11 +235,7 @@ class _Descriptor:
         return bound
 
     def _public_signature(self) -> inspect.Signature:
-        if self._signature is None:
-            sig = inspect.signature(self._build)
-            params = list(sig.parameters.values())[1:]
-            self._signature = sig.replace(parameters=params, return_annotation=inspect.Signature.empty)
-        return self._signature
+        return public_signature(self._build)
 
 
 class paginated(_Descriptor, Generic[_P, _M, _SP, _AP]):

@@ -1,5 +1,7 @@
 """`client.messages`: create, stream, count_tokens, and `messages.batches`."""
 
+from typing import TYPE_CHECKING
+
 from .messages import (
     DEPRECATED_MODELS,
     AsyncMessages,
@@ -12,6 +14,12 @@ from .messages import (
 
 __all__ = [
     "DEPRECATED_MODELS",
+    "AsyncBatches",
+    "AsyncBatchesWithRawResponse",
+    "AsyncBatchesWithStreamingResponse",
+    "Batches",
+    "BatchesWithRawResponse",
+    "BatchesWithStreamingResponse",
     "AsyncMessages",
     "AsyncMessagesWithRawResponse",
     "AsyncMessagesWithStreamingResponse",
@@ -19,6 +27,14 @@ __all__ = [
     "MessagesWithRawResponse",
     "MessagesWithStreamingResponse",
 ]
+
+if TYPE_CHECKING:
+    from .batches import AsyncBatches as AsyncBatches
+    from .batches import AsyncBatchesWithRawResponse as AsyncBatchesWithRawResponse
+    from .batches import AsyncBatchesWithStreamingResponse as AsyncBatchesWithStreamingResponse
+    from .batches import Batches as Batches
+    from .batches import BatchesWithRawResponse as BatchesWithRawResponse
+    from .batches import BatchesWithStreamingResponse as BatchesWithStreamingResponse
 
 
 def __getattr__(name: str) -> object:
