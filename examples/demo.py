@@ -16,22 +16,22 @@ MODEL = os.environ.get("ANTHROPIC_MODEL", "claude-sonnet-4-5")
 
 
 @contextlib.contextmanager
-def demo_client() -> Iterator[anthropic.Anthropic]:
+def demo_client() -> Iterator[tuple[anthropic.Anthropic, object | None]]:
     if os.environ.get("ANTHROPIC_API_KEY"):
         print("Using the real Anthropic API (ANTHROPIC_API_KEY is set).")
         with anthropic.Anthropic() as client:
-            yield client
+            yield client, None
         return
     from anthropic.testing import FakeAnthropicServer
 
     with FakeAnthropicServer() as server:
         print(f"ANTHROPIC_API_KEY is not set: using the bundled fake Anthropic API at {server.url}")
         with anthropic.Anthropic(api_key="fake-key", base_url=server.url) as client:
-            yield client
+            yield client, server
 
 
 def main() -> None:
-    with demo_client() as client:
+    with demo_client() as (client, server):
         message = client.messages.create(
             model=MODEL,
             max_tokens=256,
@@ -52,6 +52,42 @@ def main() -> None:
 
         tokens = client.messages.count_tokens(model=MODEL, messages=[{"role": "user", "content": "How many tokens?"}])
         print("3. messages.count_tokens ->", tokens.input_tokens)
+        tool_call(client, server)
+
+
+def tool_call(client: anthropic.Anthropic, server: object | None) -> None:
+    """A tool call through the tool runner, when the tools plugin is installed (`anthropic[tools]`)."""
+    try:
+        from anthropic import beta_tool
+    except ImportError as err:
+        print("4. tool runner: skipped:", err)
+        return
+
+    @beta_tool
+    def get_weather(city: str) -> str:
+        """Current weather of a city.
+
+        Args:
+            city: City name, e.g. "Paris".
+        """
+        return f"18 degrees and sunny in {city}"
+
+    if server is not None:  # script the fake model: call the tool, then answer with its result
+        server.script_turns(  # type: ignore[attr-defined]
+            [{"tool_uses": [{"name": "get_weather", "input": {"city": "Paris"}}]}, "It is 18 degrees and sunny in Paris."]
+        )
+    runner = client.beta.messages.tool_runner(
+        model=MODEL,
+        max_tokens=512,
+        messages=[{"role": "user", "content": "What is the weather in Paris? Use the tool."}],
+        tools=[get_weather],
+    )
+    for message in runner:
+        for block in message.content:
+            if block.type == "tool_use":
+                print(f"4. tool runner -> the model called {block.name}({block.input})")
+    final = runner.until_done()
+    print("   final answer:", "".join(b.text for b in final.content if b.type == "text"))
 
 
 if __name__ == "__main__":
