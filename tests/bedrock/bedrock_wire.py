@@ -1,17 +1,13 @@
-"""Test-side AWS: a SigV4 verifier (botocore recomputes the signature of what the server received) and an
-eventstream encoder (prelude, headers, payload, CRCs) for Bedrock streaming replies."""
+"""Test-side AWS: a SigV4 verifier (botocore recomputes the signature of what the server received) and Bedrock
+message documents. The eventstream encoder lives in `tests/aws_eventstream.py`, shared with tests/reliability."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 import calendar
 import hmac
-import json
 import re
-import struct
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -122,57 +118,6 @@ def signed(
     return respond
 
 
-# -- eventstream ---------------------------------------------------------------------------------------------
-
-
-def _header(name: str, value: str) -> bytes:
-    raw_name = name.encode("utf-8")
-    raw_value = value.encode("utf-8")
-    return struct.pack(">B", len(raw_name)) + raw_name + b"\x07" + struct.pack(">H", len(raw_value)) + raw_value
-
-
-def encode_frame(headers: Mapping[str, str], payload: bytes) -> bytes:
-    """One AWS eventstream message: total/headers length, prelude CRC, string headers, payload, message CRC."""
-    header_bytes = b"".join(_header(name, value) for name, value in headers.items())
-    total = 12 + len(header_bytes) + len(payload) + 4
-    prelude = struct.pack(">II", total, len(header_bytes))
-    message = prelude + struct.pack(">I", binascii.crc32(prelude) & 0xFFFFFFFF) + header_bytes + payload
-    return message + struct.pack(">I", binascii.crc32(message) & 0xFFFFFFFF)
-
-
-def chunk_frame(event: Mapping[str, Any]) -> bytes:
-    encoded = base64.b64encode(json.dumps(event, separators=(",", ":")).encode()).decode()
-    payload = json.dumps({"bytes": encoded, "p": "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0"}).encode()
-    return encode_frame(
-        {":event-type": "chunk", ":content-type": "application/json", ":message-type": "event"}, payload
-    )
-
-
-def exception_frame(exception_type: str, message: str, **fields: Any) -> bytes:
-    payload = json.dumps({"message": message, **fields}).encode()
-    return encode_frame(
-        {":exception-type": exception_type, ":content-type": "application/json", ":message-type": "exception"},
-        payload,
-    )
-
-
-def split_bytes(data: bytes, size: int) -> list[bytes]:
-    return [data[i : i + size] for i in range(0, len(data), size)]
-
-
-def eventstream_reply(frames: Iterable[bytes], *, chunk_size: int | None = None, **options: Any) -> Reply:
-    """A 200 `application/vnd.amazon.eventstream` reply, written in `chunk_size`-byte pieces (frames split freely)."""
-    body = b"".join(frames)
-    chunks = split_bytes(body, chunk_size) if chunk_size else [body]
-    return Reply(
-        status=200,
-        content_type="application/vnd.amazon.eventstream",
-        chunks=chunks,
-        headers=[("x-amzn-RequestId", "aws-req-123"), ("X-Amzn-Bedrock-Content-Type", "application/json")],
-        **options,
-    )
-
-
 def message_events(text: str = "Hello from Bedrock", model: str = "claude-on-bedrock") -> list[dict[str, Any]]:
     script = MessageScript(text=text, model=model)
     return [data for _, data in script.events(script.build(None))]  # type: ignore[misc]
@@ -180,7 +125,3 @@ def message_events(text: str = "Hello from Bedrock", model: str = "claude-on-bed
 
 def message_json(text: str = "Hello from Bedrock", model: str = "claude-on-bedrock") -> dict[str, Any]:
     return MessageScript(text=text, model=model).build(None)
-
-
-def stream_frames(events: Sequence[Mapping[str, Any]]) -> list[bytes]:
-    return [chunk_frame(event) for event in events]

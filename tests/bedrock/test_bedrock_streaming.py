@@ -7,20 +7,8 @@ from typing import Any
 
 import anyio
 import pytest
-from bedrock_wire import (
-    ACCESS_KEY,
-    REGION,
-    SECRET_KEY,
-    STATIC_SECRETS,
-    chunk_frame,
-    encode_frame,
-    eventstream_reply,
-    exception_frame,
-    message_events,
-    signed,
-    stream_frames,
-    verify_sigv4,
-)
+from aws_eventstream import chunk_frame, encode_frame, eventstream_reply, exception_frame, stream_frames
+from bedrock_wire import ACCESS_KEY, REGION, SECRET_KEY, STATIC_SECRETS, message_events, signed, verify_sigv4
 
 import anthropic
 from anthropic import _exceptions

@@ -6,16 +6,8 @@ import re
 
 import httpx
 import pytest
-from bedrock_wire import (
-    ACCESS_KEY,
-    REGION,
-    SECRET_KEY,
-    chunk_frame,
-    encode_frame,
-    eventstream_reply,
-    exception_frame,
-    message_events,
-)
+from aws_eventstream import chunk_frame, encode_frame, eventstream_reply, exception_frame
+from bedrock_wire import ACCESS_KEY, REGION, SECRET_KEY, message_events
 
 from anthropic import _exceptions
 from anthropic.testing import FakeAnthropicServer

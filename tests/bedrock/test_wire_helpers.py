@@ -6,16 +6,8 @@ import dataclasses
 import json
 
 import pytest
-from bedrock_wire import (
-    ACCESS_KEY,
-    SECRET_KEY,
-    STATIC_SECRETS,
-    SignatureMismatch,
-    chunk_frame,
-    exception_frame,
-    message_json,
-    verify_sigv4,
-)
+from aws_eventstream import chunk_frame, exception_frame
+from bedrock_wire import ACCESS_KEY, SECRET_KEY, STATIC_SECRETS, SignatureMismatch, message_json, verify_sigv4
 
 from anthropic.testing import FakeAnthropicServer, Reply
 from anthropic_plugin_bedrock.client import AnthropicBedrock

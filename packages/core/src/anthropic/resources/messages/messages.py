@@ -23,6 +23,18 @@ from ..._types import NOT_GIVEN, NotGiven, Omit, omit
 from .._helpers import DEPRECATED_MODELS, REQUIRED, check_required, nonstreaming_timeout, warn_if_deprecated
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...types.message_create_params import MessageCreateParamsBase as _CreateParamsBase
+
+    class _CreateKwargs(_CreateParamsBase, total=False):
+        """The keyword arguments of `create` besides `stream`: the API params and the per-call options."""
+
+        extra_headers: Headers | None
+        extra_query: Query | None
+        extra_body: object | None
+        timeout: Timeout | NotGiven
+
     from ..._streaming import AsyncStream, Stream
     from ..._types import Headers, Query, Timeout
     from ...lib.streaming import AsyncMessageStreamManager, MessageStreamManager
@@ -62,7 +74,14 @@ _CREATE_REQUIRED = ("max_tokens", "messages", "model")
 
 
 def build_create_request(
-    resource: APIResource, params: dict[str, Any], *, path: str, endpoint_name: str, cast_to: Any, stream_item: Any, headers: dict[str, str] | None = None
+    resource: APIResource,
+    params: dict[str, Any],
+    *,
+    path: str,
+    endpoint_name: str,
+    cast_to: Any,
+    stream_item: Any,
+    headers: dict[str, str] | None = None,
 ) -> APIRequest[Any]:
     """The request of a message create (shared by `messages` and `beta.messages`)."""
     check_required(params, _CREATE_REQUIRED)
@@ -91,7 +110,13 @@ def build_create_request(
 
 
 def build_stream_request(
-    params: dict[str, Any], *, path: str, endpoint_name: str, stream_item: Any, helper: str, headers: dict[str, str] | None = None
+    params: dict[str, Any],
+    *,
+    path: str,
+    endpoint_name: str,
+    stream_item: Any,
+    helper: str,
+    headers: dict[str, str] | None = None,
 ) -> APIRequest[Any]:
     """The request behind a `.stream()` helper: a create with `"stream": true` and the helper's marker header."""
     extra_headers = params.pop("extra_headers", None)
@@ -269,13 +294,15 @@ class Messages(_Messages, SyncAPIResource):
     if TYPE_CHECKING:
 
         @overload  # pyright: ignore[reportIncompatibleVariableOverride]
+        def create(self, *, stream: Literal[False] | Omit = omit, **params: Unpack[_CreateKwargs]) -> Message: ...
+        @overload
         def create(
-            self, *, stream: Literal[False] | Omit = omit, **params: Any
-        ) -> Message: ...
+            self, *, stream: Literal[True], **params: Unpack[_CreateKwargs]
+        ) -> Stream[RawMessageStreamEvent]: ...
         @overload
-        def create(self, *, stream: Literal[True], **params: Any) -> Stream[RawMessageStreamEvent]: ...
-        @overload
-        def create(self, *, stream: bool, **params: Any) -> Message | Stream[RawMessageStreamEvent]: ...
+        def create(
+            self, *, stream: bool, **params: Unpack[_CreateKwargs]
+        ) -> Message | Stream[RawMessageStreamEvent]: ...
         def create(self, **params: Any) -> Any: ...  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
@@ -324,12 +351,13 @@ class AsyncMessages(_Messages, AsyncAPIResource):
     if TYPE_CHECKING:
 
         @overload  # pyright: ignore[reportIncompatibleVariableOverride]
-        async def create(self, *, stream: Literal[False] | Omit = omit, **params: Any) -> Message: ...
-        @overload
-        async def create(self, *, stream: Literal[True], **params: Any) -> AsyncStream[RawMessageStreamEvent]: ...
+        async def create(self, *, stream: Literal[False] | Omit = omit, **params: Unpack[_CreateKwargs]) -> Message: ...
         @overload
         async def create(
-            self, *, stream: bool, **params: Any
+            self, *, stream: Literal[True], **params: Unpack[_CreateKwargs]
+        ) -> AsyncStream[RawMessageStreamEvent]: ...
+        @overload
+        async def create(
+            self, *, stream: bool, **params: Unpack[_CreateKwargs]
         ) -> Message | AsyncStream[RawMessageStreamEvent]: ...
         async def create(self, **params: Any) -> Any: ...  # pyright: ignore[reportIncompatibleVariableOverride]
-

@@ -31,6 +31,18 @@ from ..._helpers import REQUIRED, nonstreaming_timeout, warn_if_deprecated
 from ...messages.messages import build_create_request
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ....types.beta.message_create_params import MessageCreateParamsBase as _CreateParamsBase
+
+    class _CreateKwargs(_CreateParamsBase, total=False):
+        """The keyword arguments of `create` besides `stream`: the API params and the per-call options."""
+
+        extra_headers: Headers | None
+        extra_query: Query | None
+        extra_body: object | None
+        timeout: Timeout | NotGiven
+
     from ...._streaming import AsyncStream, Stream
     from ...._types import Headers, Query, Timeout
     from ....lib.streaming import BetaAsyncMessageStreamManager, BetaMessageStreamManager
@@ -370,12 +382,20 @@ class Messages(_Messages, SyncAPIResource):
     if TYPE_CHECKING:
 
         @overload  # pyright: ignore[reportIncompatibleVariableOverride]
-        def create(self, *, stream: Literal[False] | Omit = omit, **params: Any) -> BetaMessage: ...
+        def create(self, *, stream: Literal[False] | Omit = omit, **params: Unpack[_CreateKwargs]) -> BetaMessage: ...
         @overload
-        def create(self, *, stream: Literal[True], **params: Any) -> Stream[BetaRawMessageStreamEvent]: ...
+        def create(
+            self, *, stream: Literal[True], **params: Unpack[_CreateKwargs]
+        ) -> Stream[BetaRawMessageStreamEvent]: ...
         @overload
-        def create(self, *, stream: bool, **params: Any) -> BetaMessage | Stream[BetaRawMessageStreamEvent]: ...
+        def create(
+            self, *, stream: bool, **params: Unpack[_CreateKwargs]
+        ) -> BetaMessage | Stream[BetaRawMessageStreamEvent]: ...
         def create(self, **params: Any) -> Any: ...  # pyright: ignore[reportIncompatibleVariableOverride]
+
+        # Served at run time by the tools plugin (`anthropic[tools]`) through the `extend_resources` hook;
+        # declared here so type checkers see its signature.
+        from anthropic_plugin_tools.resource import tool_runner_sync as tool_runner
 
 
 class AsyncMessages(_Messages, AsyncAPIResource):
@@ -386,11 +406,17 @@ class AsyncMessages(_Messages, AsyncAPIResource):
     if TYPE_CHECKING:
 
         @overload  # pyright: ignore[reportIncompatibleVariableOverride]
-        async def create(self, *, stream: Literal[False] | Omit = omit, **params: Any) -> BetaMessage: ...
-        @overload
-        async def create(self, *, stream: Literal[True], **params: Any) -> AsyncStream[BetaRawMessageStreamEvent]: ...
+        async def create(
+            self, *, stream: Literal[False] | Omit = omit, **params: Unpack[_CreateKwargs]
+        ) -> BetaMessage: ...
         @overload
         async def create(
-            self, *, stream: bool, **params: Any
+            self, *, stream: Literal[True], **params: Unpack[_CreateKwargs]
+        ) -> AsyncStream[BetaRawMessageStreamEvent]: ...
+        @overload
+        async def create(
+            self, *, stream: bool, **params: Unpack[_CreateKwargs]
         ) -> BetaMessage | AsyncStream[BetaRawMessageStreamEvent]: ...
         async def create(self, **params: Any) -> Any: ...  # pyright: ignore[reportIncompatibleVariableOverride]
+
+        from anthropic_plugin_tools.resource import tool_runner_async as tool_runner
