@@ -16,6 +16,7 @@ __all__ = [
     "EVENTSTREAM_CONTENT_TYPE",
     "chunk_frame",
     "encode_frame",
+    "encode_raw_frame",
     "eventstream_reply",
     "exception_frame",
     "split_bytes",
@@ -33,7 +34,11 @@ def _header(name: str, value: str) -> bytes:
 
 def encode_frame(headers: Mapping[str, str], payload: bytes) -> bytes:
     """One AWS eventstream message: total/headers length, prelude CRC, string headers, payload, message CRC."""
-    header_bytes = b"".join(_header(name, value) for name, value in headers.items())
+    return encode_raw_frame(b"".join(_header(name, value) for name, value in headers.items()), payload)
+
+
+def encode_raw_frame(header_bytes: bytes, payload: bytes) -> bytes:
+    """A frame around already encoded (possibly malformed) header bytes, with correct lengths and CRCs."""
     total = 12 + len(header_bytes) + len(payload) + 4
     prelude = struct.pack(">II", total, len(header_bytes))
     message = prelude + struct.pack(">I", binascii.crc32(prelude) & 0xFFFFFFFF) + header_bytes + payload

@@ -25,6 +25,7 @@ def _discovering_host(monkeypatch: pytest.MonkeyPatch, **env: str) -> PluginHost
 
 
 def test_entry_points_are_discovered_once_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("anthropic_plugin_example")  # installed from tests/example_plugin
     host = _discovering_host(monkeypatch)
     assert not host._discovered
     assert "example" in host.platforms()
@@ -36,6 +37,7 @@ def test_entry_points_are_discovered_once_on_first_use(monkeypatch: pytest.Monke
 
 
 def test_env_controls(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("anthropic_plugin_example")  # installed from tests/example_plugin
     assert "example" not in _discovering_host(monkeypatch, ANTHROPIC_PLUGINS_AUTOLOAD="0").platforms()
     assert "example" not in _discovering_host(monkeypatch, ANTHROPIC_PLUGINS_BLOCK="example").platforms()
     assert "example" in _discovering_host(monkeypatch, ANTHROPIC_PLUGINS_ALLOW="example").platforms()
@@ -43,8 +45,7 @@ def test_env_controls(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_third_party_platform_plugin_end_to_end(plugin_host: PluginHost, anthropic_server: FakeAnthropicServer) -> None:
-    import anthropic_plugin_example.plugin as example_plugin
-
+    example_plugin = pytest.importorskip("anthropic_plugin_example.plugin")
     plugin_host.register(example_plugin, name="example")
     AnthropicExample = anthropic.__getattr__("AnthropicExample")
     anthropic_server.enqueue(Reply.error(500, headers={"retry-after-ms": "1"}), Reply.message("from example"), path="/example/claude-x")
@@ -122,6 +123,7 @@ def test_duplicate_platform_is_rejected(plugin_host: PluginHost) -> None:
 
 
 def test_python_m_anthropic_plugins_lists_plugins_and_hooks() -> None:
+    pytest.importorskip("anthropic_plugin_example")  # installed from tests/example_plugin
     out = subprocess.run(
         [sys.executable, "-m", "anthropic", "plugins"],
         capture_output=True,

@@ -1,8 +1,9 @@
 """Shared pieces of the reliability suite: the targets (platforms) under test, fast retries, pool inspection.
 
 A `Target` says how to build a client of one platform against the fake server and how that platform answers a
-Messages request (JSON body, streamed body). The fault matrix and the soak test run over `TARGETS`; platform
-helpers add their own `Target` (e.g. Bedrock with an AWS eventstream `stream_reply`) and every case runs for it.
+Messages request (JSON body, streamed body). The fault matrix and the soak test run over `TARGETS`: the first
+party, Bedrock (SigV4 with static keys, real AWS eventstream frames), Vertex (static bearer token, SSE) and
+Foundry (API key, SSE).
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 import os
 import socket
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from aws_eventstream import eventstream_reply, stream_frames
 
 import anthropic
+from anthropic._exceptions import StreamIncompleteError
 from anthropic.testing import Reply
 from anthropic.testing._script import MessageScript
 
@@ -67,6 +70,13 @@ class Target:
     """The platform's successful non-streamed answer carrying a Message document."""
     stream_reply: Callable[[list[Any]], Reply]
     """The platform's successful streamed answer carrying these events (chunked, one write per event)."""
+    status_errors: Mapping[int, type[anthropic.APIStatusError]] = field(default_factory=dict)
+    """Where the platform's status mapping differs from the first party's (0.74.0: Bedrock and Vertex have no
+    413 / 529 classes: 529 is an `InternalServerError`, 413 a plain `APIStatusError`)."""
+    garbage_stream_error: type[anthropic.AnthropicError] = StreamIncompleteError
+    """What a streamed call raises when the body is not the platform's stream format at all."""
+    secrets: tuple[str, ...] = ()
+    """The credentials this target's clients carry (must never show in logs, reprs or exception messages)."""
 
 
 def _first_party_sync(base_url: str, **options: Any) -> anthropic.Anthropic:
@@ -83,10 +93,149 @@ FIRST_PARTY = Target(
     async_client=_first_party_async,
     json_reply=Reply.json,
     stream_reply=Reply.sse,
+    secrets=(API_KEY,),
 )
 
-TARGETS: list[Target] = [FIRST_PARTY]
-"""Platforms the matrix runs over; platform helpers append theirs (Bedrock, Vertex, Foundry)."""
+
+# -- platforms ------------------------------------------------------------------------------------------------
+# Distinctive credentials (long enough that finding one in a text is never a coincidence).
+
+AWS_REGION = "us-east-1"
+AWS_ACCESS_KEY = "AKIARELIABILITY0KEY7"
+AWS_SECRET_KEY = "RELIABILITYawsSECRET/K7MDENG+bPxRfiCYzz0123"
+AWS_SESSION_TOKEN = "RELIABILITYawsSESSIONtoken+FwoGZXIvYXdzEXAMPLE0123"
+VERTEX_TOKEN = "ya29.RELIABILITY-vertex-bearer-0123456789abcdef"
+FOUNDRY_API_KEY = "RELIABILITYfoundryAPIkey0123456789abcdef"
+AZURE_TOKEN = "eyJ0eXAiOiJKV1QiRELIABILITY.azure-ad-token-0123456789abcdef"
+
+
+def bedrock_stream_reply(events: list[Any]) -> Reply:
+    """Bedrock's streamed answer: each event a real AWS eventstream `chunk` frame, one write per frame."""
+    return eventstream_reply(stream_frames([data for _, data in events]), per_frame=True)
+
+
+def _bedrock_sync(base_url: str, **options: Any) -> anthropic.Anthropic:
+    from anthropic_plugin_bedrock import AnthropicBedrock
+
+    options.setdefault("aws_session_token", AWS_SESSION_TOKEN)
+    return AnthropicBedrock(
+        aws_access_key=AWS_ACCESS_KEY,
+        aws_secret_key=AWS_SECRET_KEY,
+        aws_region=AWS_REGION,
+        base_url=base_url,
+        **options,
+    )
+
+
+def _bedrock_async(base_url: str, **options: Any) -> anthropic.AsyncAnthropic:
+    from anthropic_plugin_bedrock import AsyncAnthropicBedrock
+
+    options.setdefault("aws_session_token", AWS_SESSION_TOKEN)
+    return AsyncAnthropicBedrock(
+        aws_access_key=AWS_ACCESS_KEY,
+        aws_secret_key=AWS_SECRET_KEY,
+        aws_region=AWS_REGION,
+        base_url=base_url,
+        **options,
+    )
+
+
+def _vertex_sync(base_url: str, **options: Any) -> anthropic.Anthropic:
+    from anthropic_plugin_vertex import AnthropicVertex
+
+    options.setdefault("access_token", VERTEX_TOKEN)
+    return AnthropicVertex(region="us-east5", project_id="proj", base_url=f"{base_url}/v1", **options)
+
+
+def _vertex_async(base_url: str, **options: Any) -> anthropic.AsyncAnthropic:
+    from anthropic_plugin_vertex import AsyncAnthropicVertex
+
+    options.setdefault("access_token", VERTEX_TOKEN)
+    return AsyncAnthropicVertex(region="us-east5", project_id="proj", base_url=f"{base_url}/v1", **options)
+
+
+def _foundry_sync(base_url: str, **options: Any) -> anthropic.Anthropic:
+    from anthropic_plugin_foundry import AnthropicFoundry
+
+    if "azure_ad_token_provider" not in options:
+        options.setdefault("api_key", FOUNDRY_API_KEY)
+    return AnthropicFoundry(base_url=base_url, **options)
+
+
+def _foundry_async(base_url: str, **options: Any) -> anthropic.AsyncAnthropic:
+    from anthropic_plugin_foundry import AsyncAnthropicFoundry
+
+    if "azure_ad_token_provider" not in options:
+        options.setdefault("api_key", FOUNDRY_API_KEY)
+    return AsyncAnthropicFoundry(base_url=base_url, **options)
+
+
+_NO_413_529: dict[int, type[anthropic.APIStatusError]] = {
+    413: anthropic.APIStatusError,
+    529: anthropic.InternalServerError,
+}
+
+BEDROCK = Target(
+    name="bedrock",
+    sync_client=_bedrock_sync,
+    async_client=_bedrock_async,
+    json_reply=Reply.json,
+    stream_reply=bedrock_stream_reply,
+    status_errors=_NO_413_529,
+    # Text that is not eventstream fails the frame checks (prelude length / CRC) in the decoder.
+    garbage_stream_error=anthropic.APIResponseValidationError,
+    secrets=(AWS_SECRET_KEY, AWS_SESSION_TOKEN),
+)
+VERTEX = Target(
+    name="vertex",
+    sync_client=_vertex_sync,
+    async_client=_vertex_async,
+    json_reply=Reply.json,
+    stream_reply=Reply.sse,
+    status_errors=_NO_413_529,
+    secrets=(VERTEX_TOKEN,),
+)
+FOUNDRY = Target(
+    name="foundry",
+    sync_client=_foundry_sync,
+    async_client=_foundry_async,
+    json_reply=Reply.json,
+    stream_reply=Reply.sse,
+    secrets=(FOUNDRY_API_KEY,),
+)
+
+PLATFORMS: list[Target] = [BEDROCK, VERTEX, FOUNDRY]
+TARGETS: list[Target] = [FIRST_PARTY, *PLATFORMS]
+"""Platforms the matrix and the soak run over."""
+
+
+# -- secrets --------------------------------------------------------------------------------------------------
+
+
+def exception_texts(exc: BaseException, *, displayed: bool = False) -> str:
+    """str/repr of an exception and of everything chained to it (what a traceback or error tracker shows).
+
+    `displayed=True`: follow `__context__` only where a traceback prints it (not after `raise ... from None`);
+    by default every chained exception counts, even one only reachable through a suppressed `__context__`."""
+    parts: list[str] = []
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        parts += [str(current), repr(current)]
+        response = getattr(current, "response", None)
+        if response is not None:
+            parts.append(repr(response))
+        request = getattr(current, "request", None)
+        if request is not None:
+            parts.append(repr(request))
+        todo.append(current.__cause__)
+        if not (displayed and current.__suppress_context__):
+            todo.append(current.__context__)
+    return "\n".join(parts)
 
 
 # -- fast retries --------------------------------------------------------------------------------------------

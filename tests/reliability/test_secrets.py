@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _reliability import API_KEY, AUTH_TOKEN, PARAMS, message_events, message_json, tiny_timeout
+from _reliability import API_KEY, AUTH_TOKEN, PARAMS, exception_texts, message_events, message_json, tiny_timeout
 
 import anthropic
 from anthropic import DefaultAsyncHttpxClient, DefaultHttpxClient
@@ -22,47 +22,9 @@ from anthropic.testing import FakeAnthropicServer, Reply
 SECRETS = (API_KEY, AUTH_TOKEN, API_KEY[14:40], AUTH_TOKEN[8:30])
 
 
-@pytest.fixture
-def debug_logs(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
-    from anthropic._logs import setup_logging
-
-    monkeypatch.setenv("ANTHROPIC_LOG", "debug")
-    names = ("anthropic", "httpx", "httpcore")
-    saved = {name: (logging.getLogger(name).level, list(logging.getLogger(name).filters)) for name in names}
-    setup_logging()
-    for name in names:
-        caplog.set_level(logging.DEBUG, logger=name)
-    yield caplog
-    for name, (level, filters) in saved.items():
-        logger = logging.getLogger(name)
-        logger.setLevel(level)
-        logger.filters[:] = filters
-
-
 def _assert_clean(text: str, where: str) -> None:
     for secret in SECRETS:
         assert secret not in text, f"secret leaked in {where}: {text[:500]!r}"
-
-
-def _exception_texts(exc: BaseException) -> str:
-    """str/repr of an exception and of everything chained to it (what a traceback or error tracker shows)."""
-    parts: list[str] = []
-    seen: set[int] = set()
-    todo: list[BaseException | None] = [exc]
-    while todo:
-        current = todo.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        parts += [str(current), repr(current)]
-        response = getattr(current, "response", None)
-        if response is not None:
-            parts.append(repr(response))
-        request = getattr(current, "request", None)
-        if request is not None:
-            parts.append(repr(request))
-        todo += [current.__cause__, current.__context__]
-    return "\n".join(parts)
 
 
 def _exercise_sync(client: anthropic.Anthropic, server: FakeAnthropicServer) -> list[str]:
@@ -75,7 +37,7 @@ def _exercise_sync(client: anthropic.Anthropic, server: FakeAnthropicServer) -> 
         try:
             client.messages.create(**PARAMS)
         except anthropic.APIError as exc:
-            texts.append(_exception_texts(exc))
+            texts.append(exception_texts(exc))
     server.enqueue(
         Reply.sse(
             [
@@ -90,7 +52,7 @@ def _exercise_sync(client: anthropic.Anthropic, server: FakeAnthropicServer) -> 
             for _event in stream:
                 pass
     except anthropic.APIError as exc:
-        texts.append(_exception_texts(exc))
+        texts.append(exception_texts(exc))
     raw = client.messages.with_raw_response.create(**PARAMS)
     texts += [repr(raw), str(raw), repr(raw.http_request), repr(raw.headers), repr(raw.parse())]
     with client.messages.with_streaming_response.create(**PARAMS) as streamed:
@@ -142,7 +104,7 @@ def test_no_secret_in_async_debug_logs_and_errors(
             try:
                 await client.messages.create(**PARAMS)
             except anthropic.APIError as exc:
-                texts.append(_exception_texts(exc))
+                texts.append(exception_texts(exc))
             stream = await client.messages.create(**PARAMS, stream=True)
             texts += [repr(stream), repr(stream.response)]
             async for _event in stream:
@@ -171,7 +133,7 @@ def test_malformed_api_key_is_rejected_without_echoing_it(
         client = anthropic.Anthropic(api_key=key, base_url=anthropic_server.url, max_retries=2)
         client.messages.create(**PARAMS)
     except (anthropic.AnthropicError, ValueError) as exc:
-        _assert_clean(_exception_texts(exc), "exception chain")
+        _assert_clean(exception_texts(exc), "exception chain")
     else:
         pytest.fail("a malformed key was accepted")
     assert anthropic_server.requests == []

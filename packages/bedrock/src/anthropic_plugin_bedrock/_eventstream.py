@@ -96,7 +96,7 @@ class AWSEventStreamDecoder:
         events: list[ServerSentEvent] = []
         try:
             for message in self._messages():
-                event = self._convert(message)
+                event = self._checked_convert(message)
                 if event is not None:
                     events.append(event)
         except Exception as err:
@@ -112,14 +112,25 @@ class AWSEventStreamDecoder:
         return []
 
     def _messages(self) -> Iterator[EventStreamMessage]:
-        from botocore.eventstream import ParserError
-
+        # botocore raises ParserError for bad lengths/CRCs, but KeyError, UnicodeDecodeError, struct.error...
+        # for frames whose checksums hold and whose contents do not: all of them are a malformed stream.
         try:
             yield from self._buffer
-        except ParserError as err:
-            raise APIResponseValidationError(
-                self._response, None, message=f"The response is not a valid AWS eventstream: {err}"
-            ) from err
+        except Exception as err:
+            raise self._malformed(err) from err
+
+    def _checked_convert(self, message: EventStreamMessage) -> ServerSentEvent | None:
+        try:
+            return self._convert(message)
+        except APIStatusError:
+            raise
+        except Exception as err:
+            raise self._malformed(err) from err
+
+    def _malformed(self, err: Exception) -> APIResponseValidationError:
+        return APIResponseValidationError(
+            self._response, None, message=f"The response is not a valid AWS eventstream: {type(err).__name__}: {err}"
+        )
 
     def _raise_pending(self) -> None:
         error = self._error

@@ -52,7 +52,9 @@ class TokenProviderAuth(httpx.Auth):
 
 def _set_token(request: httpx.Request, token: object) -> None:
     if not token or not isinstance(token, str):
-        raise ValueError(f"Expected `azure_ad_token_provider` argument to return a string but it returned {token}")
+        # The value itself is not shown: a provider returning the token as bytes would leak it into logs.
+        shown = "an empty string" if token == "" else f"a value of type {type(token).__name__}"
+        raise ValueError(f"Expected `azure_ad_token_provider` argument to return a string but it returned {shown}")
     if not request.headers.get("Authorization"):
         request.headers["Authorization"] = f"Bearer {token}"
 

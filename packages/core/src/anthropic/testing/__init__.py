@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ._script import CompletionScript, MessageScript
     from ._server import FakeAnthropicServer
     from ._sse import SSEEvent
+    from .conformance import PlatformConformance
 
 __all__ = [
     "CompletionScript",
@@ -22,6 +23,7 @@ __all__ = [
     "Headers",
     "MessageScript",
     "MultipartPart",
+    "PlatformConformance",
     "RecordedRequest",
     "Reply",
     "Responder",
@@ -34,6 +36,7 @@ _LOCATIONS = {
     "Headers": "_headers",
     "MessageScript": "_script",
     "MultipartPart": "_recording",
+    "PlatformConformance": "conformance",
     "RecordedRequest": "_recording",
     "Reply": "_reply",
     "Responder": "_reply",
