@@ -462,10 +462,28 @@ def main(argv: list[str] | None = None) -> int:
             load=f"{load_start[0]:.2f} at start, {load_end[0]:.2f} at end",
             table=table,
             notes="\n".join(notes) or "- none",
+            hand=kept_hand_written(Path(args.output)),
         )
         Path(args.output).write_text(text)
         print(f"\nwrote {args.output} ({elapsed:.0f}s)")
     return 0
+
+
+HAND_START = "<!-- hand-written: benchmarks/run.py keeps everything from here to the end marker -->"
+HAND_END = "<!-- end of hand-written part -->"
+
+
+def kept_hand_written(path: Path) -> str:
+    """The hand-written block (caveats, hotspots) of the previous output, to carry over; empty if none."""
+    try:
+        text = path.read_text()
+    except OSError:
+        return ""
+    start = text.find(HAND_START)
+    end = text.find(HAND_END, start)
+    if start < 0 or end < 0:
+        return ""
+    return text[start : end + len(HAND_END)] + "\n\n"
 
 
 DOC_TEMPLATE = """# Performance
@@ -488,7 +506,7 @@ differ slightly from the ratio of the medians. Lower is better unless a row says
 Skipped or failed:
 {notes}
 
-## Reading the table
+{hand}## Reading the table
 
 - `import`: time of `import anthropic` inside a fresh interpreter (raw: `import httpx`), and RSS right after it.
 - `first call`: from before the import to a parsed response of one `messages.create`, fresh process.

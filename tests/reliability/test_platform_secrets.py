@@ -284,13 +284,6 @@ def test_malformed_platform_credential_fails_without_showing_it(
     assert retry_clock.delays == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: anthropic/_transport.py raises APIConnectionError `from None` inside the `except` block, so the "
-    "httpx LocalProtocolError / UnicodeEncodeError that quotes the header (and the token) stays reachable as "
-    "`__context__` (hidden from tracebacks, visible to code that walks __context__)",
-)
 @pytest.mark.parametrize("name", ["aws-session-token-newline", "vertex-token-newline", "azure-token-newline"])
 def test_malformed_platform_credential_is_not_even_in_the_suppressed_context(
     name: str, anthropic_server: FakeAnthropicServer, retry_clock: Any

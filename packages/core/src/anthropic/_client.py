@@ -37,7 +37,7 @@ from ._resource import (
     subresource,
 )
 from ._response import APIResponse, AsyncAPIResponse, LegacyAPIResponse, parse_response
-from ._transport import AsyncSender, SendPlan, SyncSender
+from ._transport import AsyncSender, RequestCache, SendPlan, SyncSender
 from ._types import NOT_GIVEN, NotGiven, Omit, RequestOptions, Timeout
 from ._version import __version__
 
@@ -203,6 +203,7 @@ class BaseClient(_TopLevelResources):
         self._strict_response_validation = strict_response_validation
         self._init_kwargs = init_kwargs
         self._default_headers_cache: dict[str, tuple[str, str]] | None = None
+        self._request_cache = RequestCache()
 
     @property
     def _api_client(self) -> BaseClient:
@@ -337,6 +338,7 @@ class BaseClient(_TopLevelResources):
             default_query=self._custom_query,
             client_timeout=self.timeout,
             client_max_retries=self.max_retries,
+            cache=self._request_cache,
         )
 
     def _list_request(

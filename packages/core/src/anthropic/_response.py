@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import weakref
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, get_origin
 
@@ -47,43 +48,74 @@ def parse_response(
     if stream:
         cls = stream_cls or _default_stream_cls(client)
         return cls(cast_to=_stream_item_type(cls, cast_to), response=response, client=client)
-    if cast_to is httpx.Response:
-        return response
-    origin = get_origin(cast_to) or cast_to
-    if isinstance(origin, type) and issubclass(origin, (BinaryAPIResponse, AsyncBinaryAPIResponse)):
-        return cast_to(raw=response, client=client)
-    if cast_to is NoneType or cast_to is None:
-        return None
-    if cast_to is str:
-        return response.text
-    if cast_to is bytes:
-        return response.content
-    if cast_to is bool:
-        return response.text.lower() == "true"
-    if cast_to in (int, float):
-        return cast_to(response.text)
+    is_model = isinstance(cast_to, type) and cast_to in _MODEL_TYPES
+    if not is_model:
+        if cast_to is httpx.Response:
+            return response
+        origin = get_origin(cast_to) or cast_to
+        if isinstance(origin, type) and issubclass(origin, (BinaryAPIResponse, AsyncBinaryAPIResponse)):
+            return cast_to(raw=response, client=client)
+        if cast_to is NoneType or cast_to is None:
+            return None
+        if cast_to is str:
+            return response.text
+        if cast_to is bytes:
+            return response.content
+        if cast_to is bool:
+            return response.text.lower() == "true"
+        if cast_to in (int, float):
+            return cast_to(response.text)
+        is_model = _is_our_model(cast_to)
     content = response.content
     strict = bool(getattr(client, "_strict_response_validation", False))
-    content_type = response.headers.get("content-type", "")
-    if strict and "json" not in content_type:
-        raise APIResponseValidationError(
-            response, response.text, message=f"Expected Content-Type response header to be `application/json` but received `{content_type}` instead."
-        )
+    if strict:
+        content_type = response.headers.get("content-type", "")
+        if "json" not in content_type:
+            raise APIResponseValidationError(
+                response, response.text, message=f"Expected Content-Type response header to be `application/json` but received `{content_type}` instead."
+            )
     from ._models import BaseModel, parse_json_bytes
 
-    try:
-        parsed = parse_json_bytes(cast_to, content, strict=strict)
-    except ValueError as err:
-        raise APIResponseValidationError(
-            response,
-            _safe_text(response),
-            message=f"The API returned a body that could not be parsed as {_type_name(cast_to)}: {err}",
-        ) from err
+    parsed: Any = _UNPARSED
+    if is_model:
+        # What `parse_json_bytes` tries first, without the wrappers: the core validator, straight from bytes.
+        # Anything else (data that does not fit, strict mode errors) takes the general path below.
+        try:
+            parsed = cast_to.__pydantic_validator__.validate_json(content)
+        except ValueError:
+            parsed = _UNPARSED
+    if parsed is _UNPARSED:
+        try:
+            parsed = parse_json_bytes(cast_to, content, strict=strict)
+        except ValueError as err:
+            raise APIResponseValidationError(
+                response,
+                _safe_text(response),
+                message=f"The API returned a body that could not be parsed as {_type_name(cast_to)}: {err}",
+            ) from err
     if post_parser is not None:
         parsed = post_parser(parsed)
     if isinstance(parsed, BaseModel):
-        parsed._request_id = response.headers.get("request-id")
+        # Generic attribute assignment runs the `_request_id` property setter, skipping pydantic's `__setattr__`
+        # (which, for this name, ends in this same call).
+        object.__setattr__(parsed, "_request_id", response.headers.get("request-id"))
     return parsed
+
+
+_UNPARSED: Any = object()
+
+# Response model classes seen so far (subclasses of our `BaseModel`), for the fast path of `parse_response`;
+# weak, so classes made on the fly (e.g. for `.parse(to=...)`) can still be freed.
+_MODEL_TYPES: weakref.WeakSet[type] = weakref.WeakSet()
+
+
+def _is_our_model(cast_to: Any) -> bool:
+    from ._models import BaseModel
+
+    if isinstance(cast_to, type) and issubclass(cast_to, BaseModel):
+        _MODEL_TYPES.add(cast_to)
+        return True
+    return False
 
 
 def _safe_text(response: httpx.Response) -> str:

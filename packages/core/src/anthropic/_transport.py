@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ._platform import PlatformRuntime
     from ._request import APIRequest
 
-__all__ = ["AsyncSender", "SyncSender", "make_status_error_from_response"]
+__all__ = ["AsyncSender", "RequestCache", "SyncSender", "make_status_error_from_response"]
 
 log = logging.getLogger("anthropic")
 
@@ -43,6 +43,96 @@ def _small_body(response: httpx.Response) -> bool:
     return length is not None and length.isdigit() and int(length) <= _DRAIN_LIMIT
 
 
+class RequestCache:
+    """Per-client memo of the per-request work that repeats from call to call: parsed URLs and merged headers.
+
+    A client sends the same few URLs with the same few header sets again and again; parsing a URL and
+    normalising ~20 headers into `httpx.Headers` cost more than the rest of our request path together.
+    Everything kept here is immutable or copied before use, and both tables are bounded.
+    """
+
+    __slots__ = ("_defaults", "_headers", "_urls")
+
+    _LIMIT = 128
+
+    def __init__(self) -> None:
+        self._defaults: Mapping[str, tuple[str, str]] | None = None
+        self._headers: dict[object, _HeaderSet] = {}
+        self._urls: dict[str, tuple[httpx.URL, str | None]] = {}
+
+    def url(self, text: str) -> tuple[httpx.URL, str | None]:
+        """The parsed URL and the `Host` header httpx would derive from it (None when it has no host)."""
+        entry = self._urls.get(text)
+        if entry is None:
+            url = httpx.URL(text)
+            entry = (url, url.netloc.decode("ascii") if url.host else None)
+            if len(self._urls) >= self._LIMIT:
+                self._urls.clear()
+            self._urls[text] = entry
+        return entry
+
+    def header_set(
+        self,
+        defaults: Mapping[str, tuple[str, str]],
+        custom: Mapping[str, str | Omit],
+        timeout: httpx.Timeout,
+        explicit_timeout: bool,
+    ) -> _HeaderSet:
+        """The merged headers of a call (see `_merge_headers`), shared by every call with the same inputs."""
+        if defaults is not self._defaults:
+            self._defaults = defaults
+            self._headers.clear()
+        read = timeout.read
+        # str(read), not read: 600 and 600.0 are equal keys but different header values.
+        key = (explicit_timeout, None if read is None else str(read), tuple(custom.items()) if custom else ())
+        try:
+            found = self._headers.get(key)
+        except TypeError:  # an unhashable header value: nothing to share
+            return _HeaderSet(_merge_headers(defaults, custom, timeout, explicit_timeout=explicit_timeout), custom)
+        if found is None:
+            found = _HeaderSet(_merge_headers(defaults, custom, timeout, explicit_timeout=explicit_timeout), custom)
+            if len(self._headers) >= self._LIMIT:
+                self._headers.clear()
+            self._headers[key] = found
+        return found
+
+
+class _HeaderSet:
+    """One merged header set, read-only once built, plus the `httpx.Headers` prefixes built from it on demand."""
+
+    __slots__ = ("base", "lower", "prefixes", "retry_count_fixed")
+
+    def __init__(self, lower: dict[str, tuple[str, str]], custom: Mapping[str, str | Omit]) -> None:
+        self.lower = lower
+        self.base = {key: value for key, value in lower.values()}
+        self.retry_count_fixed = bool(custom) and _has_key(custom, "x-stainless-retry-count")
+        self.prefixes: dict[tuple[str | None, bool], httpx.Headers | None] = {}
+
+    def prefix(self, host: str | None, is_get: bool) -> httpx.Headers | None:
+        """`Host` then these headers (without `Content-Type` for a GET), in the order httpx would send them.
+
+        None when the caller set `Content-Length` or `Transfer-Encoding` themselves: such requests take the
+        general path, where httpx decides.
+        """
+        key = (host, is_get)
+        try:
+            return self.prefixes[key]
+        except KeyError:
+            pass
+        lower = self.lower
+        prefix: httpx.Headers | None = None
+        if "content-length" not in lower and "transfer-encoding" not in lower:
+            items: list[tuple[str, str]] = []
+            if host is not None and "host" not in lower:
+                items.append(("Host", host))
+            for name, value in self.base.items():
+                if not (is_get and name.lower() == "content-type"):
+                    items.append((name, value))
+            prefix = httpx.Headers(items)
+        self.prefixes[key] = prefix
+        return prefix
+
+
 class _SendPlan:
     """What stays fixed across the attempts of one call: timeout, retries, headers and body before transforms."""
 
@@ -50,6 +140,8 @@ class _SendPlan:
         "api_request",
         "base_headers",
         "body",
+        "cache",
+        "header_set",
         "lower_headers",
         "max_retries",
         "platform",
@@ -68,6 +160,7 @@ class _SendPlan:
         default_query: Mapping[str, object],
         client_timeout: httpx.Timeout | float | None,
         client_max_retries: int,
+        cache: RequestCache | None = None,
     ) -> None:
         message = platform.unsupported_message(api_request.endpoint)
         if message is not None:
@@ -78,24 +171,33 @@ class _SendPlan:
         self.timeout: httpx.Timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.max_retries = client_max_retries if api_request.max_retries is None else api_request.max_retries
         self.url = _join_url(base_url, api_request.path, default_query, api_request.query)
-        self.lower_headers = _merge_headers(
-            default_headers,
-            api_request.headers,
-            self.timeout,
-            explicit_timeout=not isinstance(api_request.timeout, NotGiven) and api_request.timeout is not None,
-        )
-        self.base_headers = {key: value for key, value in self.lower_headers.values()}
-        self.retry_count_fixed = bool(api_request.headers) and _has_key(api_request.headers, "x-stainless-retry-count")
+        explicit_timeout = not isinstance(api_request.timeout, NotGiven) and api_request.timeout is not None
+        if cache is None:
+            cache = RequestCache()
+        self.cache = cache
+        header_set = cache.header_set(default_headers, api_request.headers, self.timeout, explicit_timeout)
+        self.header_set = header_set
+        self.lower_headers = header_set.lower
+        self.base_headers = header_set.base
+        self.retry_count_fixed = header_set.retry_count_fixed
         if platform.validate_headers is not None:
             platform.validate_headers(self.base_headers, api_request.headers)
         self.body = api_request.json_body()
 
     def prepare(self, retries_taken: int, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
         """The httpx request for one attempt: transformers run on a fresh copy each time."""
+        if not self.platform.transformers and self.api_request.files is None:
+            request = self._direct(retries_taken, http)
+            if request is not None:
+                return request
+        return self._general(retries_taken, http)
+
+    def _general(self, retries_taken: int, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        """Any request: a `PreparedRequest` the transformers may rewrite, then serialised by httpx."""
+        req = self.api_request
         headers = dict(self.base_headers)
         if not self.retry_count_fixed:
             headers["x-stainless-retry-count"] = str(retries_taken)
-        req = self.api_request
         prepared = PreparedRequest(
             method=req.method,
             url=self.url,
@@ -111,6 +213,42 @@ class _SendPlan:
         for transform in self.platform.transformers:
             transform(prepared)
         return _to_httpx(prepared, self.timeout, http)
+
+    def _direct(self, retries_taken: int, http: httpx.Client | httpx.AsyncClient) -> httpx.Request | None:
+        """The common request (no transformers, no files, no client cookies or params) built without
+        re-normalising its headers: the same request `_to_httpx` makes, header order included, or None."""
+        if http.cookies or http.params:
+            return None
+        req = self.api_request
+        content = req.content
+        if content is None:
+            content = b"" if self.body is None else _dump_json(self.body)
+        method = req.method
+        if not isinstance(content, bytes) or (not content and method in ("POST", "PUT", "PATCH")):
+            return None  # streamed or empty bodies: httpx's own framing rules apply
+        url, host = self.cache.url(self.url)
+        prefix = self.header_set.prefix(host, method == "GET")
+        if prefix is None:
+            return None
+        # What `httpx.Request(content=...)` does: `Host` first, our headers, then `Content-Length` for a body.
+        request = httpx.Request(
+            method,
+            url,
+            headers=prefix,
+            stream=httpx.ByteStream(content),
+            extensions={"timeout": self.timeout.as_dict()},
+        )
+        headers = request.headers
+        if not self.retry_count_fixed:
+            headers["x-stainless-retry-count"] = str(retries_taken)
+        if content:
+            headers["Content-Length"] = str(len(content))
+        request.read()
+        return request
+
+
+def _dump_json(body: object) -> bytes:
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False, default=_json_default).encode()
 
 
 def _to_httpx(
@@ -133,7 +271,7 @@ def _to_httpx(
         )
     content = prepared.content
     if content is None and prepared.json is not None:
-        content = json.dumps(prepared.json, separators=(",", ":"), ensure_ascii=False, default=_json_default).encode()
+        content = _dump_json(prepared.json)
     if prepared.method == "GET":
         headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
     if http.cookies or http.params:
@@ -279,8 +417,8 @@ class SyncSender:
                     response = self.http.send(request, stream=stream, auth=auth)
             except (httpx.LocalProtocolError, UnicodeEncodeError):
                 # A header value HTTP cannot carry (e.g. a key with a newline): retrying cannot help, and the
-                # underlying error would echo the value, so it is not chained.
-                raise APIConnectionError(message=_UNENCODABLE, request=request) from None
+                # underlying error quotes the value, so the SDK error is raised outside this block (no context).
+                response = None
             except httpx.TimeoutException as err:
                 if retries_taken < plan.max_retries:
                     delay = retry_delay(retries_taken)
@@ -297,6 +435,8 @@ class SyncSender:
                     retries_taken += 1
                     continue
                 raise APIConnectionError(request=request) from err
+            if response is None:
+                raise APIConnectionError(message=_UNENCODABLE, request=request)
             _log_response(response)
             if response.is_success:
                 return response, retries_taken
@@ -341,8 +481,8 @@ class AsyncSender:
                     response = await self.http.send(request, stream=stream, auth=auth)
             except (httpx.LocalProtocolError, UnicodeEncodeError):
                 # A header value HTTP cannot carry (e.g. a key with a newline): retrying cannot help, and the
-                # underlying error would echo the value, so it is not chained.
-                raise APIConnectionError(message=_UNENCODABLE, request=request) from None
+                # underlying error quotes the value, so the SDK error is raised outside this block (no context).
+                response = None
             except httpx.TimeoutException as err:
                 if retries_taken < plan.max_retries:
                     delay = retry_delay(retries_taken)
@@ -359,6 +499,8 @@ class AsyncSender:
                     retries_taken += 1
                     continue
                 raise APIConnectionError(request=request) from err
+            if response is None:
+                raise APIConnectionError(message=_UNENCODABLE, request=request)
             _log_response(response)
             if response.is_success:
                 return response, retries_taken
