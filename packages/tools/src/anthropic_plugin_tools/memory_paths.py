@@ -83,7 +83,20 @@ def resolve_memory_path(root: str | os.PathLike[str], path: object) -> Path:
         raise MemoryPathError(
             f"The memory path {_shown(virtual)} leads outside {MEMORY_PREFIX} (through a symbolic link); refused"
         )
+    if _still_has_symlink(real_root, resolved):
+        # Python 3.13+ no longer raises for symlink loops in a non-strict resolve: it leaves the link in place.
+        raise MemoryPathError(f"The memory path {_shown(virtual)} cannot be resolved (symbolic link loop)")
     return resolved
+
+
+def _still_has_symlink(root: Path, resolved: Path) -> bool:
+    """After a full resolve no component can be a symlink, unless resolving it failed (a loop)."""
+    current = root
+    for part in resolved.relative_to(root).parts:
+        current = current / part
+        if current.is_symlink():
+            return True
+    return False
 
 
 def _shown(path: str) -> str:
