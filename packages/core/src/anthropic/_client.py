@@ -404,23 +404,12 @@ class Anthropic(BaseClient, SyncMode):
         http_client: httpx.Client | None = None,
         _strict_response_validation: bool = False,
     ) -> None:
-        if api_key is None:
-            api_key = os.environ.get("ANTHROPIC_API_KEY")
-        if auth_token is None:
-            auth_token = os.environ.get("ANTHROPIC_AUTH_TOKEN")
-        if base_url is None:
-            base_url = os.environ.get("ANTHROPIC_BASE_URL") or None
         if http_client is not None and not isinstance(http_client, httpx.Client):  # pyright: ignore[reportUnnecessaryIsInstance]
             raise TypeError(
                 f"Invalid `http_client` argument; Expected an instance of `httpx.Client` but got {type(http_client)}"
             )
         self._configure(
-            config=ClientConfig(
-                platform=self._platform_name,
-                base_url=str(base_url) if base_url is not None else None,
-                api_key=api_key,
-                auth_token=auth_token,
-            ),
+            config=_first_party_config(self._platform_name, api_key=api_key, auth_token=auth_token, base_url=base_url),
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
@@ -537,23 +526,12 @@ class AsyncAnthropic(BaseClient, AsyncMode):
         http_client: httpx.AsyncClient | None = None,
         _strict_response_validation: bool = False,
     ) -> None:
-        if api_key is None:
-            api_key = os.environ.get("ANTHROPIC_API_KEY")
-        if auth_token is None:
-            auth_token = os.environ.get("ANTHROPIC_AUTH_TOKEN")
-        if base_url is None:
-            base_url = os.environ.get("ANTHROPIC_BASE_URL") or None
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):  # pyright: ignore[reportUnnecessaryIsInstance]
             raise TypeError(
                 f"Invalid `http_client` argument; Expected an instance of `httpx.AsyncClient` but got {type(http_client)}"
             )
         self._configure(
-            config=ClientConfig(
-                platform=self._platform_name,
-                base_url=str(base_url) if base_url is not None else None,
-                api_key=api_key,
-                auth_token=auth_token,
-            ),
+            config=_first_party_config(self._platform_name, api_key=api_key, auth_token=auth_token, base_url=base_url),
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
@@ -688,6 +666,25 @@ def _streamed(request: APIRequest[_T]) -> APIRequest[_T]:
     clone = copy.copy(request)
     clone.stream = True
     return clone
+
+
+def _first_party_config(
+    platform: str, *, api_key: str | None, auth_token: str | None, base_url: str | httpx.URL | None
+) -> ClientConfig:
+    """The constructor's credentials and base URL, with `ANTHROPIC_API_KEY` / `_AUTH_TOKEN` / `_BASE_URL` as
+    fallbacks (shared by `Anthropic` and `AsyncAnthropic`)."""
+    if api_key is None:
+        api_key = os.environ.get("ANTHROPIC_API_KEY")
+    if auth_token is None:
+        auth_token = os.environ.get("ANTHROPIC_AUTH_TOKEN")
+    if base_url is None:
+        base_url = os.environ.get("ANTHROPIC_BASE_URL") or None
+    return ClientConfig(
+        platform=platform,
+        base_url=str(base_url) if base_url is not None else None,
+        api_key=api_key,
+        auth_token=auth_token,
+    )
 
 
 def _check_header_safe(name: str, value: str | None) -> None:

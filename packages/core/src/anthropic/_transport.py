@@ -142,10 +142,8 @@ class _SendPlan:
         "body",
         "cache",
         "header_set",
-        "lower_headers",
         "max_retries",
         "platform",
-        "retry_count_fixed",
         "timeout",
         "url",
     )
@@ -177,9 +175,7 @@ class _SendPlan:
         self.cache = cache
         header_set = cache.header_set(default_headers, api_request.headers, self.timeout, explicit_timeout)
         self.header_set = header_set
-        self.lower_headers = header_set.lower
         self.base_headers = header_set.base
-        self.retry_count_fixed = header_set.retry_count_fixed
         if platform.validate_headers is not None:
             platform.validate_headers(self.base_headers, api_request.headers)
         self.body = api_request.json_body()
@@ -196,7 +192,7 @@ class _SendPlan:
         """Any request: a `PreparedRequest` the transformers may rewrite, then serialised by httpx."""
         req = self.api_request
         headers = dict(self.base_headers)
-        if not self.retry_count_fixed:
+        if not self.header_set.retry_count_fixed:
             headers["x-stainless-retry-count"] = str(retries_taken)
         prepared = PreparedRequest(
             method=req.method,
@@ -239,7 +235,7 @@ class _SendPlan:
             extensions={"timeout": self.timeout.as_dict()},
         )
         headers = request.headers
-        if not self.retry_count_fixed:
+        if not self.header_set.retry_count_fixed:
             headers["x-stainless-retry-count"] = str(retries_taken)
         if content:
             headers["Content-Length"] = str(len(content))
