@@ -1033,7 +1033,6 @@ def test_import_is_lazy() -> None:
     before, after = result.stdout.split()
     assert set(before.split(",")) == {
         "anthropic.types.beta",
-        "anthropic.types.beta._lazy",
         "anthropic.types.beta.messages",
         "anthropic.types.beta.skills",
     }

@@ -672,37 +672,6 @@ def test_type_checking_imports_match_lazy_table(init: str) -> None:
     assert sorted(static) == module.__all__
 
 
-def test_alias_table_covers_every_official_module_path() -> None:
-    from anthropic.types import _aliases
-
-    shapes = _official_type_shapes()
-    official_paths = {key.split(":")[0] for key in shapes}
-    assert set(_aliases.ALIASES) == official_paths
-    for path in _aliases.ALIASES:
-        module = importlib.import_module(f"anthropic.types.{path}")
-        for export, topic, attr in _aliases.resolve(path):
-            topic_module = importlib.import_module(f"anthropic.types.{topic}")
-            assert getattr(module, export) is getattr(topic_module, attr), (path, export)
-        assert sorted(module.__all__) == sorted(export for export, _, _ in _aliases.resolve(path))
-
-
-def test_real_alias_files_agree_with_the_table() -> None:
-    from anthropic.types import _aliases
-
-    files = [
-        p
-        for p in TYPES_DIR.rglob("*.py")
-        if not p.name.startswith("_") and p.relative_to(TYPES_DIR).parts[0] != "beta"  # beta has its own tests
-    ]
-    paths = {".".join(p.relative_to(TYPES_DIR).with_suffix("").parts) for p in files}
-    assert len(paths) >= 40
-    assert paths <= set(_aliases.ALIASES)
-    for path in paths:
-        module = importlib.import_module(f"anthropic.types.{path}")
-        assert module.__file__ is not None and module.__file__.endswith(".py")
-        assert module.__all__ == [export for export, _, _ in _aliases.resolve(path)]
-
-
 def test_common_import_paths() -> None:
     from anthropic.types.content_block import ContentBlock as ContentBlock2
     from anthropic.types.message import Message as Message2
@@ -753,7 +722,7 @@ def test_importing_types_loads_no_model_module() -> None:
         "import sys\n"
         "import anthropic.types\n"
         "loaded = sorted(m for m in sys.modules if m.startswith('anthropic.types.'))\n"
-        "assert loaded == ['anthropic.types._aliases'], loaded\n"
+        "assert loaded == ['anthropic.types._lazy'], loaded\n"
         "assert 'pydantic' not in sys.modules\n"
         "anthropic.types.TextBlockParam\n"
         "assert 'anthropic.types._message' not in sys.modules\n"

@@ -7,10 +7,9 @@ Importing this package is cheap: a name is looked up in `_NAMES` and its topic m
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
-from . import _aliases
+from ._lazy import lazy_dir, lazy_getattr
 
 if TYPE_CHECKING:
     from . import beta as beta
@@ -407,19 +406,10 @@ __all__ = [
 
 _SUBPACKAGES = ("beta", "messages", "shared")
 
-_aliases.install()
-
 
 def __getattr__(name: str) -> object:
-    topic = _NAMES.get(name)
-    if topic is not None:
-        value = getattr(importlib.import_module(f"{__name__}.{topic}"), name)
-        globals()[name] = value  # later lookups skip __getattr__
-        return value
-    if name in _SUBPACKAGES or name in _aliases.ALIASES:
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return lazy_getattr(globals(), name, _NAMES)
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, *_SUBPACKAGES})
+    return lazy_dir(globals(), [*__all__, *_SUBPACKAGES])

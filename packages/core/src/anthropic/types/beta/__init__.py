@@ -1,8 +1,7 @@
 """Beta API types (`anthropic.types.beta`), loaded lazily.
 
 Importing this package imports no model: each public name maps to the topic module that defines it, imported on
-first access. The official SDK's per-type module paths (`anthropic.types.beta.beta_message`, ...) exist as small
-alias modules for the commonly imported ones.
+first access. 0.74.0's per-type module paths (`anthropic.types.beta.beta_message`, ...) are small generated files beside this one.
 
 Topic modules: `_content` (response content blocks), `_message` (message, usage, stream events), `_parsed`
 (structured-output results), `_content_params` (request content blocks, `BetaMessageParam`), `_tool_params`
@@ -14,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._lazy import lazy_dir, lazy_getattr
+from .._lazy import lazy_dir, lazy_getattr
 
 if TYPE_CHECKING:
     from . import messages as messages
@@ -403,69 +402,6 @@ _NAMES: dict[str, str] = {
     "SkillRetrieveResponse": "_skills",
 }
 
-# Official module paths served by real (alias) submodules, imported on attribute access.
-_SUBMODULES = frozenset(
-    {
-        "beta_cache_control_ephemeral_param",
-        "beta_citations_delta",
-        "beta_container",
-        "beta_content_block",
-        "beta_content_block_param",
-        "beta_context_management_config_param",
-        "beta_context_management_response",
-        "beta_image_block_param",
-        "beta_input_json_delta",
-        "beta_json_output_format_param",
-        "beta_mcp_tool_use_block",
-        "beta_memory_tool_20250818_command",
-        "beta_message",
-        "beta_message_param",
-        "beta_message_tokens_count",
-        "beta_metadata_param",
-        "beta_model_info",
-        "beta_raw_content_block_delta_event",
-        "beta_raw_content_block_start_event",
-        "beta_raw_content_block_stop_event",
-        "beta_raw_message_delta_event",
-        "beta_raw_message_start_event",
-        "beta_raw_message_stop_event",
-        "beta_raw_message_stream_event",
-        "beta_redacted_thinking_block",
-        "beta_request_mcp_server_url_definition_param",
-        "beta_server_tool_use_block",
-        "beta_stop_reason",
-        "beta_text_block",
-        "beta_text_block_param",
-        "beta_text_citation",
-        "beta_text_delta",
-        "beta_thinking_block",
-        "beta_thinking_config_param",
-        "beta_tool_choice_param",
-        "beta_tool_param",
-        "beta_tool_result_block_param",
-        "beta_tool_union_param",
-        "beta_tool_use_block",
-        "beta_tool_use_block_param",
-        "beta_usage",
-        "deleted_file",
-        "file_list_params",
-        "file_metadata",
-        "file_upload_params",
-        "message_count_tokens_params",
-        "message_create_params",
-        "model_list_params",
-        "parsed_beta_message",
-        "skill_create_params",
-        "skill_create_response",
-        "skill_delete_response",
-        "skill_list_params",
-        "skill_list_response",
-        "skill_retrieve_response",
-        "messages",
-        "skills",
-    }
-)
-
 __all__ = [
     "BetaAllThinkingTurnsParam",
     "BetaBase64ImageSourceParam",
@@ -652,8 +588,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    return lazy_getattr(globals(), name, _NAMES, _SUBMODULES)
+    return lazy_getattr(globals(), name, _NAMES)
 
 
 def __dir__() -> list[str]:
-    return lazy_dir(globals(), __all__, _SUBMODULES)
+    return lazy_dir(globals(), __all__)

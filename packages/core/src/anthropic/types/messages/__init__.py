@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
-from .. import _aliases
+from .._lazy import lazy_dir, lazy_getattr
 
 if TYPE_CHECKING:
     from .._batches import (
@@ -55,15 +54,8 @@ _TYPES = __name__.rpartition(".")[0]
 
 
 def __getattr__(name: str) -> object:
-    topic = _NAMES.get(name)
-    if topic is not None:
-        value = getattr(importlib.import_module(f"{_TYPES}.{topic}"), name)
-        globals()[name] = value  # later lookups skip __getattr__
-        return value
-    if f"{__name__.rpartition('.')[2]}.{name}" in _aliases.ALIASES:
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return lazy_getattr(globals(), name, _NAMES, topics=_TYPES)
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return lazy_dir(globals(), __all__)

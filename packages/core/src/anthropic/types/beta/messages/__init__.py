@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._lazy import lazy_dir, lazy_getattr
+from ..._lazy import lazy_dir, lazy_getattr
 
 if TYPE_CHECKING:
     from ._batches import (
@@ -36,16 +36,6 @@ _NAMES: dict[str, str] = {
 }
 
 # Official module paths served by real (alias) submodules, imported on attribute access.
-_SUBMODULES = frozenset(
-    {
-        "batch_create_params",
-        "batch_list_params",
-        "beta_deleted_message_batch",
-        "beta_message_batch",
-        "beta_message_batch_individual_response",
-        "beta_message_batch_result",
-    }
-)
 
 __all__ = [
     "BatchCreateParams",
@@ -63,8 +53,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    return lazy_getattr(globals(), name, _NAMES, _SUBMODULES)
+    return lazy_getattr(globals(), name, _NAMES)
 
 
 def __dir__() -> list[str]:
-    return lazy_dir(globals(), __all__, _SUBMODULES)
+    return lazy_dir(globals(), __all__)

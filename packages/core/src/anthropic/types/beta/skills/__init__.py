@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._lazy import lazy_dir, lazy_getattr
+from ..._lazy import lazy_dir, lazy_getattr
 
 if TYPE_CHECKING:
     from ._versions import (
@@ -26,16 +26,6 @@ _NAMES: dict[str, str] = {
 }
 
 # Official module paths served by real (alias) submodules, imported on attribute access.
-_SUBMODULES = frozenset(
-    {
-        "version_create_params",
-        "version_create_response",
-        "version_delete_response",
-        "version_list_params",
-        "version_list_response",
-        "version_retrieve_response",
-    }
-)
 
 __all__ = [
     "VersionCreateParams",
@@ -48,8 +38,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    return lazy_getattr(globals(), name, _NAMES, _SUBMODULES)
+    return lazy_getattr(globals(), name, _NAMES)
 
 
 def __dir__() -> list[str]:
-    return lazy_dir(globals(), __all__, _SUBMODULES)
+    return lazy_dir(globals(), __all__)
