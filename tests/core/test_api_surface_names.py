@@ -25,10 +25,11 @@ MODULES = sorted(name for name in DATA if not name.startswith("_"))
 
 
 def _resolves(module: Any, name: str) -> bool:
-    """The name is served; names of a plugin that is not installed raise the ImportError naming its extra."""
+    """The name is served; names of a plugin that is not loaded raise an error naming its extra (an AttributeError
+    for attribute access, an ImportError for `from anthropic import name`)."""
     try:
         return getattr(module, name) is not None
-    except ImportError as exc:
+    except (ImportError, AttributeError) as exc:
         extra = KNOWN_EXPORTS.get(name)
         return extra is not None and f"anthropic[{extra}]" in str(exc)
 
@@ -66,7 +67,7 @@ def test_import_paths_stay_lazy() -> None:
     loaded = _imported_after("import anthropic")
     assert not {m for m in loaded if m.startswith(("anthropic.resources", "anthropic.pagination", "anthropic._files"))}
     loaded = _imported_after("import anthropic.resources.beta")
-    assert {m for m in loaded if m.startswith("anthropic.resources.beta.")} == {"anthropic.resources.beta.beta"}
+    assert {m for m in loaded if m.startswith("anthropic.resources.beta.")} == set()
     assert "anthropic.types.beta" not in loaded and "pydantic" not in _imported_after("import anthropic.resources.beta")
     loaded = _imported_after("import anthropic.lib")
     assert "anthropic.lib._files" not in loaded and "anthropic.lib.streaming" not in loaded

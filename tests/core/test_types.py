@@ -722,7 +722,7 @@ def test_importing_types_loads_no_model_module() -> None:
         "import sys\n"
         "import anthropic.types\n"
         "loaded = sorted(m for m in sys.modules if m.startswith('anthropic.types.'))\n"
-        "assert loaded == ['anthropic.types._lazy'], loaded\n"
+        "assert loaded == [], loaded\n"
         "assert 'pydantic' not in sys.modules\n"
         "anthropic.types.TextBlockParam\n"
         "assert 'anthropic.types._message' not in sys.modules\n"

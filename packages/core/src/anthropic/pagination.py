@@ -21,7 +21,7 @@ from ._models import BaseModel
 if TYPE_CHECKING:
     from ._request import APIRequest
 
-__all__ = ["AsyncPage", "AsyncPageCursor", "AsyncTokenPage", "SyncPage", "SyncPageCursor", "SyncTokenPage"]
+__all__ = ["SyncPage", "AsyncPage", "SyncTokenPage", "AsyncTokenPage", "SyncPageCursor", "AsyncPageCursor"]
 
 _T = TypeVar("_T")
 _AsyncPageT = TypeVar("_AsyncPageT")

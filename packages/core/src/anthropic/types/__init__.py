@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._lazy import lazy_dir, lazy_getattr
+from anthropic._lazy import lazy_dir, lazy_getattr
 
 if TYPE_CHECKING:
     from . import beta as beta

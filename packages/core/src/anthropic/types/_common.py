@@ -13,7 +13,7 @@ __all__ = ["Base64FileInput", "SequenceNotStr"]
 _T_co = TypeVar("_T_co", covariant=True)
 
 # A file whose bytes the request encoder turns into base64 (`data` of the base64 image / PDF sources).
-Base64FileInput: TypeAlias = Union[IO[bytes], PathLike[str]]
+Base64FileInput: TypeAlias = Union[IO[bytes], PathLike[Any]]
 
 if TYPE_CHECKING:
 

@@ -8,7 +8,7 @@ response blocks (`BetaContentBlock` models) so that an assistant reply can be se
 # so the TypedDicts' `__required_keys__` are right.
 
 from os import PathLike
-from typing import IO, Iterable, Literal, Optional, Sequence, Union
+from typing import IO, Any, Iterable, Literal, Optional, Sequence, Union
 
 from typing_extensions import Required, TypeAlias, TypedDict
 
@@ -72,7 +72,7 @@ __all__ = [
 ]
 
 # A file whose bytes are base64-encoded into `data` when the request is built.
-Base64FileInput: TypeAlias = Union[IO[bytes], PathLike[str]]
+Base64FileInput: TypeAlias = Union[IO[bytes], PathLike[Any]]
 
 
 class BetaCacheControlEphemeralParam(TypedDict, total=False):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..._lazy import lazy_dir, lazy_getattr
+from anthropic._lazy import lazy_dir, lazy_getattr
 
 if TYPE_CHECKING:
     from ._versions import (

@@ -5,12 +5,11 @@ snapshot test inside this workspace; both sides must produce the same descriptio
 the standard library and pydantic, and normalises every detail that is an implementation choice rather than
 something user code can observe (annotation spelling `list[X]` vs `List[X]`, union order, `Annotated` metadata).
 
-Usage: python describe.py OUTPUT.json
+Usage: python surface_describe.py OUTPUT.json
 """
 
 from __future__ import annotations
 
-import collections.abc
 import enum
 import importlib
 import inspect
@@ -71,6 +70,8 @@ def norm(tp: Any) -> str:
                 return norm(args[0])
     if origin is not None:
         name = _name_of(origin)
+        if all(arg is Any for arg in args):
+            return name  # `PathLike[Any]` is what a bare `PathLike` means
         return f"{name}[{', '.join(norm(a) for a in args)}]" if args else name
     if tp is Ellipsis:
         return "..."
@@ -96,7 +97,9 @@ def signature(func: Any) -> list[list[Any]] | str:
         sig = inspect.signature(func)
     except (TypeError, ValueError):
         return "<no signature>"
-    return [[p.name, p.kind.name, _default(p.default)] for p in sig.parameters.values()]
+    variadic = {inspect.Parameter.VAR_POSITIONAL: "*", inspect.Parameter.VAR_KEYWORD: "**"}
+    # the name of `*args`/`**kwargs` cannot be passed by a caller, so it is not part of the surface
+    return [[variadic.get(p.kind, p.name), p.kind.name, _default(p.default)] for p in sig.parameters.values()]
 
 
 def is_typeddict(cls: type) -> bool:
@@ -107,6 +110,34 @@ def is_pydantic_model(cls: type) -> bool:
     return isinstance(cls, type) and hasattr(cls, "model_fields") and hasattr(cls, "__pydantic_core_schema__")
 
 
+def _required_keys(cls: type) -> set[str]:
+    """Required keys as a type checker reads them.
+
+    `__required_keys__` is wrong for a TypedDict written under `from __future__ import annotations`: the annotation
+    `Required[X]` is then a string the metaclass does not look into, so every key follows `total`. Reading the
+    string here gives both sides the keys user code must pass.
+    """
+    required: set[str] = set()
+    inherited: set[str] = set()
+    for base in getattr(cls, "__orig_bases__", ()):
+        if is_typeddict(base):  # TypedDict flattens its MRO: its parents are only in __orig_bases__
+            required |= _required_keys(base)
+            inherited |= set(base.__annotations__)
+    for key, annotation in cls.__annotations__.items():
+        if key in inherited:
+            continue
+        if isinstance(annotation, typing.ForwardRef):
+            annotation = annotation.__forward_arg__
+        if not isinstance(annotation, str):
+            if key in cls.__required_keys__:  # type: ignore[attr-defined]
+                required.add(key)
+            continue
+        text = annotation.replace("typing_extensions.", "").replace("typing.", "").strip()
+        if text.startswith("Required[") or (getattr(cls, "__total__", True) and not text.startswith("NotRequired[")):
+            required.add(key)
+    return required
+
+
 def typeddict_keys(cls: type) -> dict[str, Any]:
     try:
         hints = typing.get_type_hints(cls, include_extras=True)
@@ -114,7 +145,7 @@ def typeddict_keys(cls: type) -> dict[str, Any]:
         hints = {}
         for klass in reversed(cls.__mro__):
             hints.update(getattr(klass, "__annotations__", {}))
-    required: frozenset[str] = cls.__required_keys__  # type: ignore[attr-defined]
+    required = _required_keys(cls)
     return {key: {"type": norm(hints.get(key)), "required": key in required} for key in sorted(hints)}
 
 
@@ -141,6 +172,48 @@ def _inherited_from_library(cls: type, name: str) -> bool:
     return True
 
 
+SELF = ["self", "POSITIONAL_OR_KEYWORD", "<required>"]
+_INSTANCES: dict[type, Any] = {}  # resource class -> an instance reached from a client, as users reach it
+
+
+def collect_resource_instances() -> None:
+    """Walk `Anthropic().messages.batches...` (and async, raw, streaming) to find one instance per resource class.
+
+    A resource method is described through its instance, as `inspect.signature(client.messages.create)` shows it:
+    how a class builds its methods (functions, descriptors) is not the user's business.
+    """
+    root = importlib.import_module(ROOT)
+    clients = [root.Anthropic(api_key="k"), root.AsyncAnthropic(api_key="k")]
+    pending: list[tuple[Any, int]] = [(client, 0) for client in clients]
+    while pending:
+        obj, depth = pending.pop()
+        for name in dir(type(obj)):
+            if name.startswith("_") or depth > 5:
+                continue
+            try:
+                child = getattr(obj, name)
+            except Exception:
+                continue
+            module = type(child).__module__ or ""
+            if module.startswith(f"{ROOT}.resources") and type(child) not in _INSTANCES:
+                _INSTANCES[type(child)] = child
+                pending.append((child, depth + 1))
+
+
+def _instance_method(cls: type, name: str) -> list[list[Any]] | str | None:
+    instance = _INSTANCES.get(cls)
+    if instance is None:
+        return None
+    try:
+        bound = getattr(instance, name)
+    except Exception:
+        return None
+    if not callable(bound) or isinstance(bound, type):
+        return None
+    described = signature(bound)
+    return described if isinstance(described, str) else [SELF, *described]
+
+
 def methods(cls: type) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for name in sorted(dir(cls)):
@@ -154,8 +227,13 @@ def methods(cls: type) -> dict[str, Any]:
             continue
         if isinstance(raw, (staticmethod, classmethod)):
             raw = raw.__func__
-        if inspect.isfunction(raw) or inspect.isbuiltin(raw):
+        through_instance = _instance_method(cls, name)
+        if through_instance is not None:
+            result[name] = through_instance
+        elif inspect.isfunction(raw) or inspect.isbuiltin(raw):
             result[name] = signature(getattr(cls, name))
+        elif inspect.isfunction(getattr(raw, "__wrapped__", None)):  # a method-making descriptor (functools.wraps)
+            result[name] = signature(raw.__wrapped__)
         elif hasattr(raw, "__get__") and not isinstance(raw, type):
             result[name] = "<property>"  # property, cached_property or any other descriptor: read as an attribute
     return result
@@ -172,7 +250,10 @@ def _observable_base(klass: type) -> bool:
 
 
 def describe_class(cls: type) -> dict[str, Any]:
-    entry: dict[str, Any] = {"kind": "class", "mro": [klass.__name__ for klass in cls.__mro__ if _observable_base(klass)]}
+    # pydantic puts each parametrised generic (`BasePage[~_T]`) in the MRO too: one entry per class is what
+    # isinstance() checks can tell apart
+    bases = list(dict.fromkeys(klass.__name__.partition("[")[0] for klass in cls.__mro__[1:] if _observable_base(klass)))
+    entry: dict[str, Any] = {"kind": "class", "mro": [cls.__name__, *bases]}
     if is_typeddict(cls):
         entry["kind"] = "typeddict"
         entry["keys"] = typeddict_keys(cls)
@@ -227,8 +308,9 @@ def _is_typing_plumbing(value: Any) -> bool:
         module = sys.modules.get(name)
         if module is not None and any(value is candidate for candidate in vars(module).values()):
             return True
-    origin = _origin_module(value)
-    return origin.split(".")[0] in FOREIGN_PLUMBING and not isinstance(value, types.ModuleType)
+    if isinstance(value, type) or inspect.isfunction(value):
+        return _origin_module(value).split(".")[0] in FOREIGN_PLUMBING
+    return False
 
 
 def _is_private(origin: str) -> bool:
@@ -264,6 +346,7 @@ def describe_module(path: str, exported: set[int]) -> dict[str, Any]:
             continue
         described = describe_value(module, name, value)
         origin = _origin_module(value)
+        described["origin"] = origin
         # An object imported from a private helper module (`maybe_transform`, `make_request_options`, `httpx`)
         # that 0.74.0 never hands out publicly is an implementation import, recorded but not compared.
         if path != ROOT and origin and _is_private(origin) and id(value) not in exported:
@@ -286,6 +369,7 @@ def describe() -> dict[str, Any]:
             errors[path] = f"{type(exc).__name__}: {exc}"
     exported = exported_objects(paths)
     _EXPORTED.update(exported)
+    collect_resource_instances()
     for path in paths:
         if path in errors:
             continue
