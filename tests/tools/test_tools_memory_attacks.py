@@ -314,7 +314,7 @@ def test_killed_process_never_leaves_a_half_written_file(tmp_path: Path) -> None
         from anthropic_plugin_tools import memory_fs
         from anthropic_plugin_tools.memory_fs import BetaLocalFilesystemMemoryTool
 
-        def stall(src, dst):
+        def stall(*args, **kwargs):
             open({str(marker)!r}, "w").close()
             time.sleep(30)
 

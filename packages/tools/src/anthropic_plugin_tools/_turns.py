@@ -26,7 +26,7 @@ __all__ = [
     "unknown_tool_result",
 ]
 
-log = logging.getLogger("anthropic.lib.tools")
+log = logging.getLogger("anthropic.lib.tools._beta_runner")  # the runner's logger, named as in 0.74.0
 
 
 class NamedTool(Protocol):

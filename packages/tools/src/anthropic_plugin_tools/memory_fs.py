@@ -1,29 +1,48 @@
-"""`BetaLocalFilesystemMemoryTool`: memory files kept in one directory, safe against hostile paths and crashes.
+"""`BetaLocalFilesystemMemoryTool`: memory files kept in one directory, safe against hostile paths, races and crashes.
 
-Layout: `<base_path>/memories` plays `/memories`. Every command path goes through `resolve_memory_path` (no
-absolute paths, `..`, NUL bytes, percent-encoding, backslashes, or symlinks leading outside). Files are written to
-a hidden temporary file in the same directory, flushed to disk and renamed over the target (`os.replace`), so a
-crash leaves either the old or the new content, never half of it; `create` links the temporary file into place so
-it never overwrites a file created concurrently. Files and inputs larger than `max_file_bytes` are refused.
-Directories are created 0o700 and files 0o600 whatever the umask (memory often holds personal data).
+Layout: `<base_path>/memories` plays `/memories`. Every command path is first checked by `resolve_memory_path` (no
+absolute paths, `..`, NUL bytes, percent-encoding, backslashes, or symlinks leading outside); the checked components
+are then walked from a descriptor of the root, each opened with O_NOFOLLOW, and every read, write, rename, unlink
+and listing is relative to a directory descriptor (`_memory_dirfd`), so a directory swapped for a symlink after the
+check cannot send the command outside the root. Files are written to a hidden temporary file in the same
+directory, flushed to disk and renamed over the target, so a crash leaves either the old or the new content;
+`create` links the temporary file into place so it never overwrites a file created concurrently. Writes to one
+root are serialised (thread lock + `flock`), so concurrent edits never lose each other's changes. Files and inputs
+larger than `max_file_bytes` are refused. Directories are created 0o700 and files 0o600 (memory often holds
+personal data).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import stat
-import uuid
 from collections.abc import Callable, Generator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from typing_extensions import ParamSpec, override
 
+from ._memory_dirfd import (
+    DIR_MODE,
+    SUPPORTED,
+    LinkInTheWay,
+    entry_info,
+    open_dir,
+    open_entry,
+    open_root,
+    opened,
+    remove_entry,
+    walk,
+    write_atomic_at,
+    write_lock,
+)
+from ._memory_dirfd import (
+    TEMP_PREFIX as TEMP_PREFIX,  # re-exported: tests and tools look for leftover temp files by it
+)
 from .errors import ToolError
 from .memory import BetaAbstractMemoryTool, BetaAsyncAbstractMemoryTool
-from .memory_paths import MEMORY_PREFIX, resolve_memory_path
+from .memory_paths import MEMORY_PREFIX, MemoryPathError, resolve_memory_path
 
 if TYPE_CHECKING:
     from anthropic.types.beta import (
@@ -40,16 +59,16 @@ __all__ = ["DEFAULT_MAX_FILE_BYTES", "BetaAsyncLocalFilesystemMemoryTool", "Beta
 
 DEFAULT_MAX_FILE_BYTES = 1024 * 1024
 MAX_LINES = 999_999
-TEMP_PREFIX = ".memory-tmp-"
 _NUMBER_WIDTH = len(str(MAX_LINES))
-_FILE_MODE = 0o600
-_DIR_MODE = 0o700
-_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_O_BINARY = getattr(os, "O_BINARY", 0)
+_UNSUPPORTED = (
+    "BetaLocalFilesystemMemoryTool needs directory file descriptors (os.supports_dir_fd, O_NOFOLLOW, O_DIRECTORY) "
+    "to keep every command inside its root while the tree changes; this platform does not offer them. Subclass "
+    "BetaAbstractMemoryTool to keep memories elsewhere."
+)
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
+_Parts = tuple[str, ...]
 
 
 class BetaLocalFilesystemMemoryTool(BetaAbstractMemoryTool):
@@ -65,10 +84,12 @@ class BetaLocalFilesystemMemoryTool(BetaAbstractMemoryTool):
         super().__init__(cache_control=cache_control)
         if max_file_bytes < 1:
             raise ValueError("max_file_bytes must be a positive number of bytes")
+        if not SUPPORTED:
+            raise NotImplementedError(_UNSUPPORTED)
         self.base_path = Path(base_path)
         self.memory_root = self.base_path / "memories"
         self.max_file_bytes = max_file_bytes
-        self.memory_root.mkdir(parents=True, exist_ok=True, mode=_DIR_MODE)
+        self.memory_root.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
 
     def resolve(self, path: str) -> Path:
         """The real file system path of a memory path (see `resolve_memory_path`)."""
@@ -78,12 +99,16 @@ class BetaLocalFilesystemMemoryTool(BetaAbstractMemoryTool):
 
     @override
     def view(self, command: BetaMemoryTool20250818ViewCommand) -> str:
-        target = self.resolve(command.path)
-        with _os_errors("view", command.path):
-            info = _stat(target, command.path)
-            if stat.S_ISDIR(info.st_mode):
-                return _listing(target, command.path)
-            text = self._read_text(target, command.path)
+        parts = self._parts(command.path)
+        with _os_errors("view", command.path), self._root() as root:
+            fd = _open_target(root, parts, command.path)
+            with opened(fd):
+                info = os.fstat(fd)
+                if stat.S_ISDIR(info.st_mode):
+                    return _listing(fd, command.path)
+                if not stat.S_ISREG(info.st_mode):
+                    raise ToolError(f"Unsupported file type for {command.path}")
+                text = self._read_fd(fd, command.path)
         lines = text.split("\n")
         if len(lines) > MAX_LINES:
             raise ToolError(f"File {command.path} exceeds maximum line limit of 999,999 lines.")
@@ -95,28 +120,29 @@ class BetaLocalFilesystemMemoryTool(BetaAbstractMemoryTool):
 
     @override
     def create(self, command: BetaMemoryTool20250818CreateCommand) -> str:
-        target = self.resolve(command.path)
-        if target == self._real_root():
+        parts = self._parts(command.path)
+        if not parts:
             raise ToolError(f"Cannot create {MEMORY_PREFIX} itself; give a file path such as /memories/notes.md")
         data = self._encode(command.file_text, command.path)
-        with _os_errors("create", command.path):
-            if target.is_dir():
+        with _os_errors("create", command.path), self._writing() as root, ExitStack() as stack:
+            parent = stack.enter_context(opened(walk(root, parts[:-1], create=True)))
+            info = entry_info(parent, parts[-1])
+            if info is not None and stat.S_ISDIR(info.st_mode):
                 raise ToolError(f"The path {command.path} is a directory")
-            target.parent.mkdir(parents=True, exist_ok=True, mode=_DIR_MODE)
             try:
-                write_atomic(target, data, exclusive=True)
+                write_atomic_at(parent, parts[-1], data, exclusive=True)
             except FileExistsError:
                 raise ToolError(f"File {command.path} already exists") from None
         return f"File created successfully at: {command.path}"
 
     @override
     def str_replace(self, command: BetaMemoryTool20250818StrReplaceCommand) -> str:
-        target = self.resolve(command.path)
+        parts = self._parts(command.path)
         old, new = command.old_str, command.new_str
         if not old:
             raise ToolError("old_str must not be empty")
-        with _os_errors("edit", command.path):
-            text = self._read_existing(target, command.path)
+
+        def replace(text: str) -> str:
             count = text.count(old)
             if count == 0:
                 raise ToolError(
@@ -129,9 +155,10 @@ class BetaLocalFilesystemMemoryTool(BetaAbstractMemoryTool):
                     f"{', '.join(map(str, lines))}. Please ensure it is unique"
                 )
             at = text.index(old)
-            updated = text[:at] + new + text[at + len(old) :]
-            write_atomic(target, self._encode(updated, command.path), exclusive=False)
-        changed = text.count("\n", 0, at)
+            return text[:at] + new + text[at + len(old) :]
+
+        text, updated = self._edit(parts, command.path, replace)
+        changed = text.count("\n", 0, text.index(old))
         all_lines = updated.split("\n")
         start, stop = max(0, changed - 2), min(len(all_lines), changed + 3 + new.count("\n"))
         snippet = "\n".join(f"{n + 1:>{_NUMBER_WIDTH}}\t{all_lines[n]}" for n in range(start, stop))
@@ -141,9 +168,9 @@ class BetaLocalFilesystemMemoryTool(BetaAbstractMemoryTool):
 
     @override
     def insert(self, command: BetaMemoryTool20250818InsertCommand) -> str:
-        target = self.resolve(command.path)
-        with _os_errors("edit", command.path):
-            text = self._read_existing(target, command.path)
+        parts = self._parts(command.path)
+
+        def insert(text: str) -> str:
             body = text[:-1] if text.endswith("\n") else text
             lines = body.split("\n") if body else []
             if not 0 <= command.insert_line <= len(lines):
@@ -152,58 +179,85 @@ class BetaLocalFilesystemMemoryTool(BetaAbstractMemoryTool):
                     f"It should be within the range [0, {len(lines)}]."
                 )
             lines.insert(command.insert_line, command.insert_text.rstrip("\n"))
-            write_atomic(target, self._encode("\n".join(lines) + "\n", command.path), exclusive=False)
+            return "\n".join(lines) + "\n"
+
+        self._edit(parts, command.path, insert)
         return f"The file {command.path} has been edited."
 
     @override
     def delete(self, command: BetaMemoryTool20250818DeleteCommand) -> str:
-        target = self.resolve(command.path)
-        if target == self._real_root():
+        parts = self._parts(command.path)
+        if not parts:
             raise ToolError(f"Cannot delete the {MEMORY_PREFIX} directory itself")
-        with _os_errors("delete", command.path):
-            try:
-                info = target.lstat()
-            except FileNotFoundError:
-                raise ToolError(f"The path {command.path} does not exist") from None
-            if stat.S_ISDIR(info.st_mode):
-                shutil.rmtree(target)
-            else:
-                target.unlink()
+        with _os_errors("delete", command.path), self._writing() as root, ExitStack() as stack:
+            parent = _optional_dir(root, parts[:-1], stack)
+            if parent is None or entry_info(parent, parts[-1]) is None:
+                raise ToolError(f"The path {command.path} does not exist")
+            remove_entry(parent, parts[-1])
         return f"Successfully deleted {command.path}"
 
     @override
     def rename(self, command: BetaMemoryTool20250818RenameCommand) -> str:
-        source = self.resolve(command.old_path)
-        destination = self.resolve(command.new_path)
-        root = self._real_root()
-        if root in (source, destination):
+        source = self._parts(command.old_path)
+        destination = self._parts(command.new_path)
+        if not source or not destination:
             raise ToolError(f"Cannot rename the {MEMORY_PREFIX} directory itself")
-        with _os_errors("rename", command.old_path):
-            if not _exists(source):
+        with _os_errors("rename", command.old_path), self._writing() as root, ExitStack() as stack:
+            source_parent = _optional_dir(root, source[:-1], stack)
+            if source_parent is None or entry_info(source_parent, source[-1]) is None:
                 raise ToolError(f"The path {command.old_path} does not exist")
-            if _exists(destination):
+            target_parent = _optional_dir(root, destination[:-1], stack)
+            if target_parent is not None and entry_info(target_parent, destination[-1]) is not None:
                 raise ToolError(f"The destination {command.new_path} already exists")
-            if source in destination.parents:
+            if destination[: len(source)] == source:
                 raise ToolError(f"Cannot move {command.old_path} inside itself")
-            destination.parent.mkdir(parents=True, exist_ok=True, mode=_DIR_MODE)
-            os.rename(source, destination)
+            if target_parent is None:
+                target_parent = stack.enter_context(opened(walk(root, destination[:-1], create=True)))
+            os.rename(source[-1], destination[-1], src_dir_fd=source_parent, dst_dir_fd=target_parent)
         return f"Successfully renamed {command.old_path} to {command.new_path}"
 
     @override
     def clear_all_memory(self) -> str:
-        root = self._real_root()
-        with _os_errors("clear", MEMORY_PREFIX), os.scandir(root) as entries:
-            for entry in list(entries):
-                if entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(entry.path)
-                else:
-                    os.unlink(entry.path)
+        with _os_errors("clear", MEMORY_PREFIX), self._writing() as root:
+            with os.scandir(root) as entries:
+                names = [entry.name for entry in entries]
+            for name in names:
+                with suppress(FileNotFoundError):  # removed meanwhile: just as good
+                    remove_entry(root, name)
         return "All memory cleared"
 
     # -- helpers ----------------------------------------------------------------------------------------------
 
     def _real_root(self) -> Path:
         return self.memory_root.resolve()
+
+    def _parts(self, path: str) -> _Parts:
+        """The checked path's components below the root (symlinks that stay inside the root already resolved)."""
+        return self.resolve(path).relative_to(self._real_root()).parts
+
+    @contextmanager
+    def _root(self) -> Generator[int, None, None]:
+        with opened(open_root(self._real_root())) as fd:
+            yield fd
+
+    @contextmanager
+    def _writing(self) -> Generator[int, None, None]:
+        with self._root() as root, write_lock(root):
+            yield root
+
+    def _edit(self, parts: _Parts, shown: str, change: Callable[[str], str]) -> tuple[str, str]:
+        """Read-modify-write one file under the root's write lock; returns the old and the new text."""
+        with _os_errors("edit", shown), self._writing() as root:
+            if not parts:
+                raise ToolError(f"The path {shown} is not a file.")
+            with opened(_walk_existing(root, parts[:-1], shown)) as parent:
+                with opened(_open_existing(parent, parts[-1], shown)) as fd:
+                    if not stat.S_ISREG(os.fstat(fd).st_mode):
+                        raise ToolError(f"The path {shown} is not a file.")
+                    text = self._read_fd(fd, shown)
+                updated = change(text)
+                write_atomic_at(parent, parts[-1], self._encode(updated, shown), exclusive=False)
+        return text, updated
 
     def _encode(self, text: str, shown: str) -> bytes:
         try:
@@ -217,23 +271,17 @@ class BetaLocalFilesystemMemoryTool(BetaAbstractMemoryTool):
             )
         return data
 
-    def _read_existing(self, target: Path, shown: str) -> str:
-        info = _stat(target, shown)
-        if not stat.S_ISREG(info.st_mode):
-            raise ToolError(f"The path {shown} is not a file.")
-        return self._read_text(target, shown)
-
-    def _read_text(self, target: Path, shown: str) -> str:
-        """Read a regular file without following a symlink swapped in since the check, within the size limit."""
-        try:
-            fd = os.open(target, os.O_RDONLY | _O_NOFOLLOW | _O_NONBLOCK | _O_BINARY)
-        except FileNotFoundError:
-            raise ToolError(f"The path {shown} does not exist. Please provide a valid path.") from None
-        with os.fdopen(fd, "rb") as file:
-            info = os.fstat(file.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise ToolError(f"Unsupported file type for {shown}")
-            data = file.read(self.max_file_bytes + 1)
+    def _read_fd(self, fd: int, shown: str) -> str:
+        """Read an open regular file within the size limit (a large planted file is never read whole)."""
+        chunks: list[bytes] = []
+        remaining = self.max_file_bytes + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        data = b"".join(chunks)
         if len(data) > self.max_file_bytes:
             raise ToolError(f"The file {shown} is larger than this memory tool's limit of {self.max_file_bytes} bytes")
         try:
@@ -292,76 +340,39 @@ async def _in_thread(func: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs
     return await anyio.to_thread.run_sync(lambda: func(*args, **kwargs))
 
 
-# -- file system primitives -------------------------------------------------------------------------------------
+# -- descriptor helpers (the primitives are in _memory_dirfd) ------------------------------------------------------
 
 
-def write_atomic(target: Path, data: bytes, *, exclusive: bool) -> None:
-    """Write `data` to `target` all-or-nothing: temp file in the same directory, fsync, then rename into place.
+def _open_target(root: int, parts: _Parts, shown: str) -> int:
+    """A descriptor of the file or directory at `parts` (the root itself when empty), opened without links."""
+    if not parts:
+        return walk(root, ())
+    with opened(_walk_existing(root, parts[:-1], shown)) as parent:
+        return _open_existing(parent, parts[-1], shown)
 
-    `exclusive=True` fails with FileExistsError when `target` exists (the temp file is hard-linked, which never
-    replaces; file systems without hard links fall back to a check then a rename).
-    """
-    temp = target.parent / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_BINARY, _FILE_MODE)
+
+def _walk_existing(root: int, parts: _Parts, shown: str) -> int:
     try:
-        try:
-            remaining = memoryview(data)
-            while remaining:
-                written = os.write(fd, remaining)
-                if written <= 0:
-                    raise OSError("short write")
-                remaining = remaining[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if exclusive:
-            _link_new(temp, target)
-        else:
-            os.replace(temp, target)
-        _sync_directory(target.parent)
-    finally:
-        with suppress(FileNotFoundError):
-            os.unlink(temp)
-
-
-def _link_new(temp: Path, target: Path) -> None:
-    try:
-        os.link(temp, target)
-    except FileExistsError:
-        raise
-    except OSError:
-        if _exists(target):
-            raise FileExistsError(str(target)) from None
-        os.replace(temp, target)
-
-
-def _sync_directory(directory: Path) -> None:
-    """Persist the rename itself (POSIX); a no-op where directories cannot be opened."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _exists(path: Path) -> bool:
-    try:
-        path.lstat()
-    except FileNotFoundError:
-        return False
-    return True
-
-
-def _stat(target: Path, shown: str) -> os.stat_result:
-    try:
-        return target.stat()
+        return walk(root, parts)
     except FileNotFoundError:
         raise ToolError(f"The path {shown} does not exist. Please provide a valid path.") from None
+
+
+def _open_existing(parent: int, name: str, shown: str) -> int:
+    try:
+        return open_entry(parent, name)
+    except FileNotFoundError:
+        raise ToolError(f"The path {shown} does not exist. Please provide a valid path.") from None
+
+
+def _optional_dir(root: int, parts: _Parts, stack: ExitStack) -> int | None:
+    """The directory at `parts`, closed with `stack`, or None when it does not exist."""
+    try:
+        fd = walk(root, parts)
+    except FileNotFoundError:
+        return None
+    stack.callback(os.close, fd)
+    return fd
 
 
 @contextmanager
@@ -371,18 +382,23 @@ def _os_errors(action: str, shown: str) -> Generator[None, None, None]:
         yield
     except ToolError:
         raise
+    except LinkInTheWay:
+        raise MemoryPathError(
+            f"The memory path {shown!r} changed while in use (a symbolic link appeared in it); refused"
+        ) from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise ToolError(f"Could not {action} {shown}: {reason}") from exc
 
 
-def _listing(directory: Path, shown: str) -> str:
+def _listing(fd: int, shown: str) -> str:
+    """Two levels below the open directory `fd`, by descriptor: hidden entries and symlinks are skipped."""
     base = shown.rstrip("/") or shown
-    rows = [f"{_human_size(directory.stat().st_size)}\t{base}"]
+    rows = [f"{_human_size(os.fstat(fd).st_size)}\t{base}"]
 
-    def walk(path: Path, relative: str, depth: int) -> None:
+    def visit(directory: int, relative: str, depth: int) -> None:
         try:
-            with os.scandir(path) as it:
+            with os.scandir(directory) as it:
                 entries = sorted(it, key=lambda entry: entry.name)
         except OSError:
             return
@@ -397,11 +413,16 @@ def _listing(directory: Path, shown: str) -> str:
             if stat.S_ISDIR(info.st_mode):
                 rows.append(f"{_human_size(info.st_size)}\t{base}/{name}/")
                 if depth < 2:
-                    walk(Path(entry.path), name, depth + 1)
+                    try:
+                        child = open_dir(directory, entry.name)
+                    except OSError:  # gone or swapped for a link meanwhile
+                        continue
+                    with opened(child):
+                        visit(child, name, depth + 1)
             elif stat.S_ISREG(info.st_mode):
                 rows.append(f"{_human_size(info.st_size)}\t{base}/{name}")
 
-    walk(directory, "", 1)
+    visit(fd, "", 1)
     header = f"Here're the files and directories up to 2 levels deep in {shown}, excluding hidden items:"
     return header + "\n" + "\n".join(rows)
 

@@ -7,7 +7,10 @@ layer decodes later, backslashes that Windows treats as separators, or a symlink
 - `normalize_memory_path(path)`: lexical checks only, returns the canonical `/memories/a/b` form; enough for
   backends that are not a filesystem (a database keyed by path, object storage).
 - `resolve_memory_path(root, path)`: the above plus resolution on disk: the real path (symlinks followed) must stay
-  inside `root`. Returns that real path.
+  inside `root`. Returns that real path. It is a check at one instant: using the result by name later follows any
+  directory swapped for a symlink meanwhile (O_NOFOLLOW guards only the last component). A filesystem backend must
+  then walk the result's components from a descriptor of `root` (`dir_fd` + O_NOFOLLOW each step), as
+  `BetaLocalFilesystemMemoryTool` does.
 
 Both raise `MemoryPathError` (a `ToolError`, so the tool runner sends its message to Claude as an `is_error`
 result, and a `ValueError` for code that catches that).
@@ -67,7 +70,8 @@ def resolve_memory_path(root: str | os.PathLike[str], path: object) -> Path:
 
     The path is normalised first (`normalize_memory_path`), then resolved with symlinks followed; the result
     must be `root` itself or inside it. Components that do not exist yet are allowed (for `create`).
-    The check is made at call time: open the result without following symlinks to close the race window.
+    The check is made at call time only; to use the result safely while the tree may change, walk its components
+    relative to `root` from a directory descriptor without following links (see the module docstring).
     """
     virtual = normalize_memory_path(path)
     real_root = Path(root).resolve()

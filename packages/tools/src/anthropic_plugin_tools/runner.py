@@ -55,7 +55,7 @@ __all__ = [
     "RequestOptions",
 ]
 
-log = logging.getLogger("anthropic.lib.tools")
+log = logging.getLogger("anthropic.lib.tools._beta_runner")  # 0.74.0's logger name, for existing log filters
 
 AnyToolT = TypeVar(
     "AnyToolT",
@@ -138,7 +138,7 @@ class _ToolLoop(Generic[AnyToolT, ResponseFormatT]):
         self._messages_modified = False
         self._cached_tool_call_response = None
         if not go_on:
-            log.debug("No tool call requested; the tool runner is done.")
+            log.debug("Tool call was not requested, exiting from tool runner loop.")
         return go_on
 
 
@@ -206,6 +206,7 @@ class _SyncToolLoop(_ToolLoop[BetaRunnableTool, ResponseFormatT], Generic[ItemT,
         """Run the tools the last assistant message asked for and return the user message of tool_results
         (None when it asked for none). Cached: calling it again returns the same results without re-running."""
         if self._cached_tool_call_response is not None:
+            log.debug("Returning cached tool call response.")
             return self._cached_tool_call_response
         blocks = tool_uses(self._get_last_message() if self._last_message is not None else None)
         if not blocks:
@@ -303,6 +304,7 @@ class _AsyncToolLoop(_ToolLoop[BetaAsyncRunnableTool, ResponseFormatT], Generic[
         """Run the requested tools concurrently and return the user message of tool_results, in the order of the
         tool_use blocks (None when no tool was requested). Cached like the sync version."""
         if self._cached_tool_call_response is not None:
+            log.debug("Returning cached tool call response.")
             return self._cached_tool_call_response
         blocks = tool_uses(await self._get_last_message() if self._last_message is not None else None)
         if not blocks:
