@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 
 from anthropic._plugins.host import PluginHost, set_host
+
+# Hypothesis profiles (docs/testing.md): "ci" (the default, always) replays the same examples on every run;
+# HYPOTHESIS_PROFILE=deep explores many random examples. Loaded here, before test modules build their settings.
+settings.register_profile("ci", derandomize=True, max_examples=100, deadline=None, database=None, print_blob=True)
+settings.register_profile("deep", derandomize=False, max_examples=2000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

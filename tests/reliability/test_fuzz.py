@@ -25,7 +25,8 @@ from anthropic._models import parse_json_bytes
 from anthropic._streaming import Stream
 from anthropic.testing._sse import encode_event
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Example counts and randomness come from the hypothesis profile (tests/conftest.py: "ci" derandomised, "deep").
+FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Bytes biased towards what matters to an SSE / JSONL parser.
 _ALPHABET = [
@@ -165,7 +166,7 @@ def test_jsonl_decoder_raises_only_validation_error(data: bytes, cuts: list[int]
     assert response.is_closed
 
 
-@settings(FUZZ, max_examples=40)
+@settings(FUZZ, max_examples=max(10, settings().max_examples // 3))  # each example is slower
 @given(
     lines=st.lists(st.dictionaries(st.text(max_size=5), st.integers() | st.text(max_size=5), max_size=3), max_size=6),
     cuts=st.lists(st.integers(min_value=0, max_value=400), max_size=8),

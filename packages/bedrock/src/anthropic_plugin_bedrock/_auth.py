@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ._errors import BedrockCredentialsError
+from ._logredact import signing
 
 if TYPE_CHECKING:
     import boto3
@@ -156,7 +157,8 @@ class BedrockSigV4Auth(httpx.Auth):
         aws_request = AWSRequest(
             method=request.method.upper(), url=str(request.url), headers=headers, data=request.content
         )
-        SigV4Auth(credentials, SERVICE_NAME, self.region).add_auth(aws_request)
+        with signing(credentials.secret_key, credentials.token):  # botocore.auth logs the token at DEBUG
+            SigV4Auth(credentials, SERVICE_NAME, self.region).add_auth(aws_request)
         for name in ("Authorization", "X-Amz-Date", "X-Amz-Security-Token"):
             value = aws_request.headers.get(name)
             if value is not None:

@@ -9,11 +9,17 @@ Frames are split and checksum-verified by botocore's `EventStreamBuffer` and int
   `anthropic` exception for the HTTP status the service model gives that exception (see `exception_status`), after
   the events that preceded it in the same read have been delivered;
 - a corrupt frame (bad length or CRC) raises `APIResponseValidationError`.
+
+The decoder splits frames itself (prelude checked as soon as its 12 bytes are there) and hands botocore only
+complete frames: botocore's buffer accepts a prelude whose total length is shorter than a frame can be and then
+reads the headers from whatever bytes happen to follow, so its outcome depended on how the body was chunked.
 """
 
 from __future__ import annotations
 
+import binascii
 import functools
+import struct
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
@@ -34,6 +40,16 @@ if TYPE_CHECKING:
 __all__ = ["AWSEventStreamDecoder", "exception_status", "make_stream_decoder", "response_stream_shape"]
 
 EVENTSTREAM_CONTENT_TYPE = "application/vnd.amazon.eventstream"
+
+_PRELUDE = 12  # total length, headers length, prelude CRC (uint32 each)
+_MIN_FRAME = _PRELUDE + 4  # ... and the message CRC
+# botocore's limits (`botocore.eventstream`), checked here too so a huge declared length fails at once.
+_MAX_HEADERS = 128 * 1024
+_MAX_PAYLOAD = 24 * 1024 * 1024
+
+
+class _BadPrelude(ValueError):
+    """A prelude that no frame can have (lengths inconsistent, too large, or a CRC mismatch)."""
 
 
 @functools.cache
@@ -81,18 +97,17 @@ class AWSEventStreamDecoder:
     __slots__ = ("_buffer", "_error", "_parser", "_response", "_shape")
 
     def __init__(self, response: httpx.Response) -> None:
-        from botocore.eventstream import EventStreamBuffer
         from botocore.parsers import EventStreamJSONParser
 
         self._response = response
-        self._buffer = EventStreamBuffer()
+        self._buffer = bytearray()
         self._parser = EventStreamJSONParser()
         self._shape = response_stream_shape()
         self._error: Exception | None = None
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         self._raise_pending()
-        self._buffer.add_data(chunk)
+        self._buffer += chunk
         events: list[ServerSentEvent] = []
         try:
             for message in self._messages():
@@ -114,10 +129,26 @@ class AWSEventStreamDecoder:
     def _messages(self) -> Iterator[EventStreamMessage]:
         # botocore raises ParserError for bad lengths/CRCs, but KeyError, UnicodeDecodeError, struct.error...
         # for frames whose checksums hold and whose contents do not: all of them are a malformed stream.
-        try:
-            yield from self._buffer
-        except Exception as err:
-            raise self._malformed(err) from err
+        # Only complete frames reach botocore, so the outcome never depends on where the body was cut.
+        from botocore.eventstream import EventStreamBuffer
+
+        buffer = self._buffer
+        while len(buffer) >= _PRELUDE:
+            try:
+                total = _frame_length(bytes(buffer[:_PRELUDE]))
+            except _BadPrelude as err:
+                raise self._malformed(err) from err
+            if len(buffer) < total:
+                return
+            frame = bytes(buffer[:total])
+            del buffer[:total]
+            parser = EventStreamBuffer()
+            parser.add_data(frame)
+            try:
+                message = next(parser)
+            except Exception as err:
+                raise self._malformed(err) from err
+            yield message
 
     def _checked_convert(self, message: EventStreamMessage) -> ServerSentEvent | None:
         try:
@@ -188,3 +219,15 @@ class AWSEventStreamDecoder:
         if exc.request_id is None:
             exc.request_id = self._response.headers.get("x-amzn-requestid")
         return exc
+
+
+def _frame_length(prelude: bytes) -> int:
+    """The total length a frame's 12-byte prelude declares, after checking it can describe a frame at all."""
+    total, headers, crc = struct.unpack(">III", prelude)
+    if binascii.crc32(prelude[:8]) != crc:
+        raise _BadPrelude(f"prelude checksum mismatch: expected {crc:#010x}, got {binascii.crc32(prelude[:8]):#010x}")
+    if total < _MIN_FRAME or headers > total - _MIN_FRAME:
+        raise _BadPrelude(f"a total length of {total} cannot hold the prelude, {headers} header bytes and the CRC")
+    if headers > _MAX_HEADERS or total - headers - _MIN_FRAME > _MAX_PAYLOAD:
+        raise _BadPrelude(f"frame too large: {headers} header bytes, {total - headers - _MIN_FRAME} payload bytes")
+    return total

@@ -2,7 +2,8 @@
 
 - a JSON object body gets `anthropic_version` (unless set) and `anthropic_beta` from the `anthropic-beta` header;
 - `POST /v1/complete`, `/v1/messages` and `/v1/messages?beta=true` move `model` into the path (URL-quoted with
-  `:` kept, so an inference-profile ARN's `/` becomes `%2F`) and `stream` into the operation:
+  `:` kept, so an inference-profile ARN's `/` becomes `%2F`, `?` `%3F`, `#` `%23`; a model `.` or `..` is sent as
+  `%2E` / `%2E%2E`, which no URL resolves away) and `stream` into the operation:
   `/model/{model}/invoke` or `/model/{model}/invoke-with-response-stream`;
 - `x-api-key` / `anthropic-version` headers are dropped: Bedrock authenticates with SigV4 and takes the version from
   the body, and an Anthropic API key must never travel to AWS.
@@ -66,10 +67,16 @@ class BedrockRequestRewriter:
             return
         if not isinstance(body, dict):
             raise RuntimeError("Expected dictionary json_data for post /completions endpoint")
-        model = quote(str(body.pop("model", None)), safe=":")
+        model = _path_segment(body.pop("model", None))
         operation = "invoke-with-response-stream" if body.pop("stream", False) else "invoke"
         query = _drop_beta_flag(query) if sep else ""
         request.url = f"{self._base_url}model/{model}/{operation}" + (f"?{query}" if query else "")
+
+
+def _path_segment(value: object) -> str:
+    """One path segment, quoted as 0.74.0 quoted it; `.`/`..` escaped too (0.74.0 let them climb out of /model/)."""
+    text = quote(str(value), safe=":")
+    return text.replace(".", "%2E") if text in (".", "..") else text
 
 
 def _header(headers: dict[str, str], name: str) -> str | None:

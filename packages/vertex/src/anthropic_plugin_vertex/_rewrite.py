@@ -7,10 +7,15 @@
 - `/v1/messages/batches...` is refused before sending (also when reached through `client.post(...)`);
 - `x-api-key` and `anthropic-version` headers are removed, even when set through `default_headers`.
 
+The model, region and project become one path segment each, percent-encoded (`/`, `?`, `#`, `%`, and `.`/`..`
+segments), so no value can leave `/models/`, add a query or a fragment. 0.74.0 interpolated them raw.
+
 The body is copied before it is changed: the same body is prepared again for a retry.
 """
 
 from __future__ import annotations
+
+from urllib.parse import quote
 
 import httpx
 
@@ -28,6 +33,9 @@ _COUNT_TOKENS = "v1/messages/count_tokens"
 _BATCHES = "v1/messages/batches"
 # First-party credentials and the version header mean nothing to Vertex (the body carries the version).
 _DROPPED_HEADERS = frozenset({"x-api-key", "anthropic-version"})
+# Characters a path segment may carry as they are (RFC 3986 `pchar`): kept so usual names (`model@version`) are
+# sent exactly as 0.74.0 sent them.
+_SEGMENT_SAFE = ":@!$&'()*+,;="
 
 
 class VertexRewrite:
@@ -60,19 +68,25 @@ class VertexRewrite:
                 raise TypeError("Vertex requests need a `model`: it becomes part of the URL")
             model = body.pop("model")
             method = "streamRawPredict" if body.get("stream") else "rawPredict"
-            tail = f"/locations/{self._region}/publishers/anthropic/models/{model}:{method}"
+            tail = f"/locations/{path_segment(self._region)}/publishers/anthropic/models/{path_segment(model)}:{method}"
         else:
-            tail = f"/locations/{self._region}/publishers/anthropic/models/count-tokens:rawPredict"
+            tail = f"/locations/{path_segment(self._region)}/publishers/anthropic/models/count-tokens:rawPredict"
         query = _without_beta_flag(query)
         suffix = tail + (f"?{query}" if query else "")
         project = self._state.known_project()
         if project is not None:
-            request.url = f"{self._base}projects/{project}{suffix}"
+            request.url = f"{self._base}projects/{path_segment(project)}{suffix}"
         else:
             # Finding the project may need I/O (application-default credentials): the auth does it, off the loop.
             base = self._base
             request.url = f"{base}projects/-{suffix}"
-            request.extensions[PENDING_PROJECT] = lambda project: f"{base}projects/{project}{suffix}"
+            request.extensions[PENDING_PROJECT] = lambda project: f"{base}projects/{path_segment(project)}{suffix}"
+
+
+def path_segment(value: object) -> str:
+    """`value` as exactly one URL path segment: percent-encoded, and never `.` or `..` (which URLs resolve away)."""
+    text = quote(str(value), safe=_SEGMENT_SAFE)
+    return text.replace(".", "%2E") if text in (".", "..") else text
 
 
 def _normalised_base(base_url: str) -> str:
