@@ -25,6 +25,17 @@ def plugin_host() -> Iterator[PluginHost]:
         yield host
     finally:
         set_host(previous)
+        _forget_plugin_exports()
+
+
+def _forget_plugin_exports() -> None:
+    """`anthropic.AnthropicBedrock` is cached in the package once resolved; the next test's host may not offer it."""
+    import anthropic
+    from anthropic._plugins.host import KNOWN_EXPORTS
+
+    namespace = vars(anthropic)
+    for name in [*KNOWN_EXPORTS, "AnthropicExample", "AsyncAnthropicExample"]:
+        namespace.pop(name, None)
 
 
 @pytest.fixture

@@ -393,7 +393,8 @@ def test_beta_messages_stream_with_output_format(api: Api) -> None:
         model="claude-sonnet-4-5", max_tokens=64, messages=MESSAGES, output_format=Person, betas=["b1"]
     )
     message = api.within(manager, lambda stream: stream.get_final_message())
-    expect_request(api.last, "POST", "/v1/messages", {"beta": "true"}, beta="b1")
+    # as 0.74.0: the async helper posts to the plain path, the sync one adds `?beta=true`
+    expect_request(api.last, "POST", "/v1/messages", None if api.is_async else {"beta": "true"}, beta="b1")
     assert api.last.headers["x-stainless-stream-helper"] == "beta.messages"
     body = api.last.json()
     assert body["stream"] is True and body["output_format"]["schema"]["title"] == "Person"

@@ -32,6 +32,13 @@ PARAMS: dict[str, Any] = {
     "messages": [{"role": "user", "content": "Hello"}],
 }
 MAX_RETRIES = 2
+GENEROUS_SECONDS = 30.0
+"""Every wait that must succeed is bounded by this, never measured: a loaded 2-core machine is slow, not broken
+(under pytest-timeout's 60 s, so a hang fails with the client's own error)."""
+GENEROUS = httpx.Timeout(GENEROUS_SECONDS)
+STALL = 600.0
+"""How long a stalling fake-server reply waits: longer than any test, so only the client's timeout can end the read
+(the server's stop at teardown ends the wait)."""
 TEXT = "The quick brown fox jumps over the lazy dog"
 
 
@@ -299,7 +306,8 @@ def assert_pool_released(client: anthropic.Anthropic | anthropic.AsyncAnthropic,
         assert summary["idle"] == 0, summary
 
 
-def wait_until(predicate: Callable[[], bool], timeout: float = 2.0) -> bool:
+def wait_until(predicate: Callable[[], bool], timeout: float = GENEROUS_SECONDS) -> bool:
+    """Poll `predicate` until it holds; `timeout` is a failure bound only (it returns as soon as it holds)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -324,4 +332,6 @@ def closed_port() -> int:
 
 
 def tiny_timeout(read: float = 0.3) -> httpx.Timeout:
-    return httpx.Timeout(read, connect=1.0)
+    """A short `read` timeout (to provoke a timeout from a server that stalls for `STALL`); connect, write and
+    pool stay generous, so a busy machine can slow a connection down but never turn it into a timeout."""
+    return httpx.Timeout(GENEROUS_SECONDS, read=read)

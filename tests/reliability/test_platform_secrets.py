@@ -19,6 +19,7 @@ from _reliability import (
     BEDROCK,
     FOUNDRY,
     FOUNDRY_API_KEY,
+    GENEROUS,
     PARAMS,
     VERTEX,
     VERTEX_TOKEN,
@@ -26,7 +27,6 @@ from _reliability import (
     exception_texts,
     message_events,
     message_json,
-    tiny_timeout,
 )
 from aws_eventstream import eventstream_reply, exception_frame, stream_frames
 
@@ -178,7 +178,7 @@ def test_no_platform_secret_in_debug_logs_reprs_and_errors(
     anthropic_server: FakeAnthropicServer,
     retry_clock: Any,
 ) -> None:
-    options: dict[str, Any] = {"max_retries": 2, "timeout": tiny_timeout(5)}
+    options: dict[str, Any] = {"max_retries": 2, "timeout": GENEROUS}
     _script(anthropic_server, case.target)
     if mode == "sync":
         with case.target.sync_client(anthropic_server.url, **options, **case.sync_options) as client:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _reliability import API_KEY, AUTH_TOKEN, PARAMS, exception_texts, message_events, message_json, tiny_timeout
+from _reliability import API_KEY, AUTH_TOKEN, GENEROUS, PARAMS, exception_texts, message_events, message_json
 
 import anthropic
 from anthropic import DefaultAsyncHttpxClient, DefaultHttpxClient
@@ -69,7 +69,7 @@ def test_no_secret_in_debug_logs_reprs_and_errors(
     kwargs: dict[str, Any] = (
         {"api_key": API_KEY} if credential == "api_key" else {"api_key": None, "auth_token": AUTH_TOKEN}
     )
-    with anthropic.Anthropic(base_url=anthropic_server.url, max_retries=2, timeout=tiny_timeout(5), **kwargs) as client:
+    with anthropic.Anthropic(base_url=anthropic_server.url, max_retries=2, timeout=GENEROUS, **kwargs) as client:
         texts = _exercise_sync(client, anthropic_server)
     # the credential was really sent, and debug logging really ran
     sent = anthropic_server.requests[0].headers
@@ -97,7 +97,7 @@ def test_no_secret_in_async_debug_logs_and_errors(
             auth_token=AUTH_TOKEN,
             base_url=anthropic_server.url,
             max_retries=1,
-            timeout=tiny_timeout(5),
+            timeout=GENEROUS,
         ) as client:
             texts += [repr(client), str(client)]
             anthropic_server.enqueue(Reply.error(529), Reply.error(403))

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from _reliability import (
+    GENEROUS,
     PARAMS,
     TARGETS,
     RetryClock,
@@ -155,7 +156,7 @@ async def _one_async(client: anthropic.AsyncAnthropic, i: int) -> str:
 def run_soak(target: Target, mode: str, total: int, warmup: int = 100) -> dict[str, Any]:
     """Run `total` calls through one client; returns outcome counts and resource samples."""
     responder = Responder(target, seed=total)
-    options: dict[str, Any] = {"timeout": 5.0, "max_retries": 2}
+    options: dict[str, Any] = {"timeout": GENEROUS, "max_retries": 2}
     with _Server(responder) as server:
         if mode == "sync":
             with target.sync_client(server.url, **options) as client, ThreadPoolExecutor(THREADS) as pool:

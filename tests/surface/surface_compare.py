@@ -25,6 +25,24 @@ def _compare_mapping(prefix: str, theirs: dict[str, Any], ours: dict[str, Any], 
             yield f"{prefix}:{what}:{key}", f"{what} {key!r}: official {expected!r}, ours {ours[key]!r}"
 
 
+def signature_compatible(theirs: Any, ours: Any) -> bool:
+    """Every call that works on 0.74.0's signature works on ours.
+
+    Same parameters with the same kinds and defaults, positional ones in the same order; ours may add keyword-only
+    parameters with defaults (or `*args`/`**kwargs`), and the order of keyword-only parameters does not matter.
+    """
+    if isinstance(theirs, str) or isinstance(ours, str):
+        return theirs == ours
+    mine = {param[0]: param for param in ours}
+    if any(mine.get(param[0]) != param for param in theirs):
+        return False
+    positional = [p[0] for p in theirs if p[1] in {"POSITIONAL_ONLY", "POSITIONAL_OR_KEYWORD"}]
+    if [p[0] for p in ours if p[1] in {"POSITIONAL_ONLY", "POSITIONAL_OR_KEYWORD"}] != positional:
+        return False
+    known = {param[0] for param in theirs}
+    return all(p[1] in {"VAR_POSITIONAL", "VAR_KEYWORD"} or p[2] != "<required>" for p in ours if p[0] not in known)
+
+
 def compare_name(prefix: str, theirs: dict[str, Any], ours: dict[str, Any]) -> Iterator[Difference]:
     if theirs["kind"] != ours["kind"]:
         yield f"{prefix}:kind", f"official {theirs['kind']}, ours {ours['kind']}"
@@ -42,10 +60,16 @@ def compare_name(prefix: str, theirs: dict[str, Any], ours: dict[str, Any]) -> I
     if kind == "model":
         yield from _compare_mapping(prefix, theirs["fields"], ours["fields"], "field")
     if kind in {"class", "model"}:
-        yield from _compare_mapping(prefix, theirs["methods"], ours["methods"], "method")
+        for name, expected in theirs["methods"].items():
+            if name not in ours["methods"]:
+                yield f"{prefix}:method:{name}", f"missing method {name!r}"
+            elif not signature_compatible(expected, ours["methods"][name]):
+                yield f"{prefix}:method:{name}", f"method {name!r}: official {expected!r}, ours {ours['methods'][name]!r}"
         if theirs.get("members") != ours.get("members"):
             yield f"{prefix}:members", f"official {theirs.get('members')}, ours {ours.get('members')}"
-    for aspect in ("signature", "type", "value", "target"):
+    if "signature" in theirs and not signature_compatible(theirs["signature"], ours.get("signature")):
+        yield f"{prefix}:signature", f"official {theirs['signature']!r}, ours {ours.get('signature')!r}"
+    for aspect in ("type", "value", "target"):
         if aspect in theirs and theirs[aspect] != ours.get(aspect):
             yield f"{prefix}:{aspect}", f"official {theirs[aspect]!r}, ours {ours.get(aspect)!r}"
 

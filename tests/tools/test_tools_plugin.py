@@ -105,7 +105,7 @@ def test_missing_plugin_names_the_extra() -> None:
         for attempt in ("anthropic.beta_tool", "anthropic.beta_async_tool"):
             try:
                 eval(attempt)
-            except ImportError as exc:
+            except AttributeError as exc:  # attribute access; `from anthropic import ...` raises ImportError
                 print(exc)
         try:
             import anthropic.lib.tools

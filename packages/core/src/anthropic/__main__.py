@@ -1,4 +1,5 @@
-"""`python -m anthropic plugins`: list installed plugins, their hooks and what they provide."""
+"""`python -m anthropic plugins`: list loaded plugins, their hooks and what they provide, and installed plugins that
+are not loaded with the reason (env controls, autoload off, a failure)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,20 @@ def _plugins_report() -> str:
 
     host = get_host()
     host.discover()
-    lines = ["Installed anthropic plugins:"]
+    lines = ["Loaded anthropic plugins:"]
     for plugin in host.loaded:
         impl = host.pm.get_plugin(plugin.name)
         hooks = sorted(h.name for h in host.pm.get_hookcallers(impl) or []) if impl is not None else []
         origin = f"{plugin.distribution} {plugin.version}" if plugin.distribution else "built in"
         lines.append(f"  {plugin.name:<12} {plugin.module}  ({origin})")
         lines.append(f"    hooks: {', '.join(hooks) or '-'}")
-    for name, reason in host.skipped:
-        lines.append(f"  {name:<12} skipped: {reason}")
+    idle = host.not_loaded()  # in every mode: blocked, not allowed, autoload off, failed to load
+    if idle:
+        lines.append("Installed but not loaded:")
+        for plugin in idle:
+            origin = f"{plugin.distribution} {plugin.version}" if plugin.distribution else "unknown distribution"
+            lines.append(f"  {plugin.name:<12} {plugin.module}  ({origin})")
+            lines.append(f"    why: {plugin.reason}")
     lines.append("Platforms: " + ", ".join(sorted(host.platforms())))
     exports = host.exports()
     lines.append("Exports: " + (", ".join(sorted(exports)) or "-"))

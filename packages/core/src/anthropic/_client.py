@@ -7,9 +7,7 @@ is resolved and which platform is built: every feature here works on them unchan
 
 from __future__ import annotations
 
-import asyncio
 import os
-import weakref
 from collections.abc import AsyncGenerator, Generator, Mapping
 from contextlib import asynccontextmanager, contextmanager
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
@@ -23,8 +21,7 @@ from ._constants import (
     HUMAN_PROMPT,
     RAW_RESPONSE_HEADER,
 )
-from ._exceptions import AnthropicError
-from ._http import OwnedAsyncHttpxClient, OwnedHttpxClient, platform_headers
+from ._http import OwnedAsyncHttpxClient, OwnedHttpxClient, follow_event_loop, platform_headers
 from ._platform import ClientConfig
 from ._request import APIRequest
 from ._resource import (
@@ -219,7 +216,9 @@ class BaseClient(_TopLevelResources):
     @base_url.setter
     def base_url(self, url: httpx.URL | str) -> None:
         self._base_url = _enforce_trailing_slash(httpx.URL(url))
-        self._base_url_str = str(self._base_url)
+        text = str(self._base_url)
+        # A bare origin keeps 0.74.0's spelling (`https://api.anthropic.com`); paths are joined after a `/`.
+        self._base_url_str = text if text.endswith("/") else text + "/"
 
     @property
     def user_agent(self) -> str:
@@ -369,7 +368,7 @@ class BaseClient(_TopLevelResources):
         stream_cls: Any = None,
     ) -> APIRequest[Any]:
         opts: RequestOptions = options or {}
-        return APIRequest(
+        request = APIRequest(
             method,
             path,
             cast_to,
@@ -384,6 +383,8 @@ class BaseClient(_TopLevelResources):
             timeout=opts.get("timeout", NOT_GIVEN),
             max_retries=opts.get("max_retries"),
         )
+        request.follow_redirects = opts.get("follow_redirects")
+        return request
 
 
 class Anthropic(BaseClient, SyncMode):
@@ -421,7 +422,6 @@ class Anthropic(BaseClient, SyncMode):
         self._init_http(http_client)
 
     def _init_http(self, http_client: httpx.Client | None) -> None:
-        self._owns_http_client = http_client is None
         self._client = http_client or OwnedHttpxClient(timeout=self.timeout)  # type: ignore[arg-type]
         self._sender = SyncSender(self._client)
 
@@ -496,8 +496,8 @@ class Anthropic(BaseClient, SyncMode):
         return self._client.is_closed
 
     def close(self) -> None:
-        """Close the connection pool (only when this client created it)."""
-        if self._owns_http_client and hasattr(self, "_client"):
+        """Close the connection pool, also an `http_client` you passed, and so every copy sharing it (0.74.0)."""
+        if hasattr(self, "_client"):
             self._client.close()
 
     def __enter__(self: _Self) -> _Self:
@@ -543,8 +543,6 @@ class AsyncAnthropic(BaseClient, AsyncMode):
         self._init_http(http_client)
 
     def _init_http(self, http_client: httpx.AsyncClient | None) -> None:
-        self._loop_ref: weakref.ReferenceType[asyncio.AbstractEventLoop] | None = None
-        self._owns_http_client = http_client is None
         self._client = http_client or OwnedAsyncHttpxClient(timeout=self.timeout)  # type: ignore[arg-type]
         self._sender = AsyncSender(self._client)
 
@@ -552,26 +550,8 @@ class AsyncAnthropic(BaseClient, AsyncMode):
         return f"async:{_async_library()}"
 
     def _bind_event_loop(self) -> None:
-        """An async pool belongs to the event loop it was used on. Used from another loop (e.g. a second
-        `asyncio.run`), a client that created its own pool starts a fresh one; a client given `http_client=`
-        raises a clear error instead of failing inside httpx."""
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # not asyncio (trio): nothing to check
-            return
-        bound = self._loop_ref() if self._loop_ref is not None else None
-        if bound is loop:
-            return
-        if bound is not None:
-            if not isinstance(self._client, OwnedAsyncHttpxClient):
-                raise AnthropicError(
-                    "This AsyncAnthropic client was used in another event loop, and its `http_client` (given by you) "
-                    "is bound to that loop. Create one client (and http_client) per event loop."
-                )
-            self._client = OwnedAsyncHttpxClient(timeout=self.timeout)
-            self._owns_http_client = True
-            self._sender = AsyncSender(self._client)
-        self._loop_ref = weakref.ref(loop)
+        """Let the pool follow the event loop it is used from (e.g. a second `asyncio.run`)."""
+        follow_event_loop(self._client)
 
     async def _request(self, request: APIRequest[_T]) -> _T:
         self._bind_event_loop()
@@ -644,8 +624,9 @@ class AsyncAnthropic(BaseClient, AsyncMode):
         return self._client.is_closed
 
     async def close(self) -> None:
-        """Close the connection pool (only when this client created it)."""
-        if self._owns_http_client and hasattr(self, "_client"):
+        """Close the connection pool, also an `http_client` you passed, and so every copy sharing it (0.74.0)."""
+        if hasattr(self, "_client"):
+            self._bind_event_loop()  # connections of a finished event loop cannot be closed from this one
             await self._client.aclose()
 
     async def __aenter__(self: _Self) -> _Self:
@@ -698,8 +679,10 @@ def _check_header_safe(name: str, value: str | None) -> None:
 
 
 def _enforce_trailing_slash(url: httpx.URL) -> httpx.URL:
-    text = str(url)
-    return url if text.endswith("/") else httpx.URL(text + "/")
+    """0.74.0's rule, on the raw path: `https://host` stays as written (its path is already `/`)."""
+    if url.raw_path.endswith(b"/"):
+        return url
+    return url.copy_with(raw_path=url.raw_path + b"/")
 
 
 def _timeout_of(http_client: httpx.Client | httpx.AsyncClient | None) -> httpx.Timeout | None:

@@ -7,6 +7,7 @@ building a context (loading the CA bundle) is most of what constructing an httpx
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import platform
@@ -14,13 +15,20 @@ import socket
 import ssl
 import sys
 import threading
+import weakref
 from typing import Any
 
 import httpx
 
 from ._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
 
-__all__ = ["DefaultAioHttpClient", "DefaultAsyncHttpxClient", "DefaultHttpxClient", "platform_headers"]
+__all__ = [
+    "DefaultAioHttpClient",
+    "DefaultAsyncHttpxClient",
+    "DefaultHttpxClient",
+    "follow_event_loop",
+    "platform_headers",
+]
 
 _ssl_lock = threading.Lock()
 _shared_ssl_context: ssl.SSLContext | None = None
@@ -178,3 +186,74 @@ class OwnedAsyncHttpxClient(DefaultAsyncHttpxClient):
     Deliberately no `__del__` that schedules `aclose()`: a garbage-collected client cannot know which event loop
     its connections belong to, and closing them from another loop fails. Use `async with` or `await close()`.
     """
+
+
+# -- async pools across event loops ----------------------------------------------------------------------------
+
+_client_loops: weakref.WeakKeyDictionary[httpx.AsyncClient, weakref.ReferenceType[asyncio.AbstractEventLoop]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def follow_event_loop(client: httpx.AsyncClient) -> None:
+    """Called before each async request: when the httpx client was last used from another event loop that has
+    finished (e.g. a first `asyncio.run`), forget its pooled connections before this request could pick one.
+
+    Such a connection belongs to the old loop: using it fails (httpcore then raises "Event loop is closed"), and
+    may do so after the request was already written. Each dropped connection's socket is shut down at once (the
+    server sees it closed); its file descriptor is released when the old loop's transport is garbage-collected.
+    A client used from two loops running at the same time is left alone (httpx does not support that).
+    Applies to every `httpx.AsyncClient` with httpx's own transports, the SDK's or one given as `http_client=`.
+    """
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:  # trio, or no asyncio loop: nothing to follow
+        return
+    ref = _client_loops.get(client)
+    previous = None if ref is None else ref()
+    if previous is loop:
+        return
+    _client_loops[client] = weakref.ref(loop)
+    if ref is None or (previous is not None and previous.is_running()):
+        return
+    every_connection = previous is None or previous.is_closed()
+    for pool in _connection_pools(client):
+        _drop_connections(pool, every_connection)
+
+
+def _connection_pools(client: httpx.AsyncClient) -> list[Any]:
+    transports: list[Any] = [getattr(client, "_transport", None)]
+    mounts = getattr(client, "_mounts", None)
+    if isinstance(mounts, dict):
+        transports.extend(mounts.values())  # pyright: ignore[reportUnknownMemberType, reportUnknownArgumentType]
+    pools: list[Any] = []
+    for transport in transports:
+        pool = getattr(transport, "_pool", None)
+        if pool is not None and isinstance(getattr(pool, "_connections", None), list):
+            pools.append(pool)
+    return pools
+
+
+def _drop_connections(pool: Any, every_connection: bool) -> None:
+    connections: list[Any] = pool._connections
+    for connection in list(connections):
+        with contextlib.suppress(Exception):
+            if not every_connection and not connection.is_idle():
+                continue
+            connections.remove(connection)
+            sock = _socket_of(connection)
+            if sock is not None:
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+def _socket_of(connection: Any) -> Any:
+    """The socket under an httpcore connection (through its HTTP/1.1, HTTP/2 or proxy layers), or None."""
+    node = connection
+    for _ in range(4):
+        stream = getattr(node, "_network_stream", None)
+        if stream is not None:
+            return stream.get_extra_info("socket")
+        node = getattr(node, "_connection", None)
+        if node is None:
+            return None
+    return None

@@ -220,9 +220,15 @@ def _construct_union(value: object, union: object) -> object:
     variants = [v for v in get_args(union) if v is not type(None)]
     if value is None:
         return None
-    model_variants = [v for v in _flatten_variants(variants) if isinstance(v, type) and issubclass(v, pydantic.BaseModel)]
+    model_variants = [
+        v for v in _flatten_variants(variants) if isinstance(v, type) and issubclass(v, pydantic.BaseModel)
+    ]
     if isinstance(value, Mapping) and model_variants:
         mapping = cast(Mapping[str, object], value)
+        try:  # as 0.74.0: a member that fits is validated (nested values typed), not just constructed
+            return _adapter_for(union).validate_python(mapping)
+        except (pydantic.ValidationError, pydantic.errors.PydanticUserError, TypeError):
+            pass
         chosen = _pick_by_discriminator(mapping, model_variants)
         if chosen is None:
             for variant in model_variants:
@@ -292,21 +298,24 @@ def _matches_scalar(value: object, type_: object) -> bool:
 
 
 def _construct_model(cls: type[_PM], values: Mapping[str, object], fields_set: set[str] | None) -> _PM:
+    """As 0.74.0's `construct`: fields in the class's order (dumps list them in that order), a missing required
+    field is None, unknown keys are kept as extras after the fields."""
     fields = cls.model_fields
     data: dict[str, object] = {}
     present: set[str] = set()
-    by_alias = {(f.alias or name): name for name, f in fields.items()}
-    extra: dict[str, object] = {}
-    for key, raw in values.items():
-        name = by_alias.get(key, key if key in fields else None)
-        if name is None:
-            extra[key] = raw
-            continue
-        data[name] = construct_type(value=raw, type_=fields[name].annotation)
-        present.add(name)
     for name, field in fields.items():
-        if name not in data and not field.is_required():
+        key = field.alias or name
+        if key not in values and name in values:
+            key = name
+        if key in values:
+            data[name] = construct_type(value=values[key], type_=field.annotation)
+            present.add(name)
+        elif field.is_required():
+            data[name] = None
+        else:
             data[name] = field.get_default(call_default_factory=True)
+    known = {key for name, field in fields.items() for key in (name, field.alias) if key}
+    extra = {key: raw for key, raw in values.items() if key not in known}
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", data)
     object.__setattr__(obj, "__pydantic_fields_set__", fields_set if fields_set is not None else present)

@@ -92,6 +92,8 @@ class PlatformRuntime:
     - `make_status_error`: maps an error response to the exception class for its status.
     - `unsupported`: endpoint name -> message of the `UnsupportedOnPlatformError` raised before sending.
     - `validate_headers`: checks the final headers before sending (first party: credentials present).
+    - `credential_headers`: lowercase names of headers carrying this platform's credentials, dropped (with the
+      core's `x-api-key`, `api-key`, `authorization`...) from a redirect to another origin.
     """
 
     name: str
@@ -104,6 +106,7 @@ class PlatformRuntime:
     unsupported: Mapping[str, str] = field(default_factory=lambda: {})
     unsupported_prefixes: Mapping[str, str] = field(default_factory=lambda: {})
     validate_headers: Callable[[Mapping[str, str], Mapping[str, object]], None] | None = None
+    credential_headers: frozenset[str] = frozenset()
 
     def unsupported_message(self, endpoint: str) -> str | None:
         """The error message for an endpoint this platform cannot serve, or None when it can."""

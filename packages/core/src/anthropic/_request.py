@@ -44,6 +44,7 @@ class APIRequest(Generic[_T]):
         "endpoint",
         "extra_body",
         "files",
+        "follow_redirects",
         "headers",
         "max_retries",
         "method",
@@ -100,6 +101,7 @@ class APIRequest(Generic[_T]):
         self.model_hint = model_hint
         self.max_retries = max_retries
         self.timeout = timeout
+        self.follow_redirects: bool | None = None
 
     def json_body(self) -> object | None:
         """The JSON document to send: the body with `extra_body` merged over it (extra wins)."""
@@ -116,9 +118,14 @@ def strip_omitted(params: Mapping[str, object]) -> dict[str, object]:
 
 
 def path_param(name: str, value: str) -> str:
-    """Validate a path parameter the way 0.74.0 does, and percent-encode it."""
+    """Validate a path parameter the way 0.74.0 does, and percent-encode it as exactly one path segment.
+
+    `.` and `..` are dot-segments that URL resolution removes (`files/..` is `/v1/`), so they are sent as `%2E` /
+    `%2E%2E`: an id can never move the request to another endpoint."""
     if not value:
         raise ValueError(f"Expected a non-empty value for `{name}` but received {value!r}")
+    if value in (".", ".."):
+        return "%2E" * len(value)
     from urllib.parse import quote
 
     return quote(value, safe="")

@@ -11,7 +11,7 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import anyio
@@ -179,6 +179,11 @@ class _SendPlan:
         if platform.validate_headers is not None:
             platform.validate_headers(self.base_headers, api_request.headers)
         self.body = api_request.json_body()
+
+    def follow_redirects(self, http: httpx.Client | httpx.AsyncClient) -> bool:
+        """The call's `follow_redirects` option, else the httpx client's setting."""
+        follow = self.api_request.follow_redirects
+        return http.follow_redirects if follow is None else follow
 
     def prepare(self, retries_taken: int, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
         """The httpx request for one attempt: transformers run on a fresh copy each time."""
@@ -356,11 +361,21 @@ def _join_url(
     return f"{url}{'&' if '?' in url else '?'}{encoded}"
 
 
-def make_status_error_from_response(platform: PlatformRuntime, response: httpx.Response) -> APIStatusError:
-    """An error response as the exception for its status: body is the JSON document, else the text, else None."""
-    if response.is_closed and not response.is_stream_consumed:
+def make_status_error_from_response(
+    platform: PlatformRuntime, response: httpx.Response, partial: bytes | None = None
+) -> APIStatusError:
+    """An error response as the exception for its status: body is the JSON document, else the text, else None.
+
+    `partial` is what could be read of a body cut off by the connection (the response is closed, its `text` unset).
+    """
+    if partial is not None:
+        if not partial:
+            return platform.status_error(f"Error code: {response.status_code}", body=None, response=response)
+        text = partial.decode(response.encoding or "utf-8", errors="replace").strip()
+    elif response.is_closed and not response.is_stream_consumed:
         return platform.status_error(f"Error code: {response.status_code}", body=None, response=response)
-    text = response.text.strip()
+    else:
+        text = response.text.strip()
     body: object = text
     try:
         body = json.loads(text)
@@ -394,27 +409,36 @@ def _log_retry(request: httpx.Request, delay: float) -> None:
 class SyncSender:
     """Runs the retry loop over an `httpx.Client`. Returns a successful response (streamed when asked)."""
 
-    __slots__ = ("http",)
+    __slots__ = ("_auth", "_guarded", "http")
 
     def __init__(self, http: httpx.Client) -> None:
         self.http = http
+        self._auth: httpx.Auth | None = None
+        self._guarded: httpx.Auth | None = None
+
+    def _guard(self, auth: httpx.Auth) -> httpx.Auth:
+        if auth is not self._auth:
+            self._guarded = _GuardedAuth(auth)
+            self._auth = auth
+        return self._guarded  # type: ignore[return-value]
 
     def send(self, plan: _SendPlan) -> tuple[httpx.Response, int]:
         stream = plan.api_request.stream
-        auth = plan.platform.auth
+        auth = None if plan.platform.auth is None else self._guard(plan.platform.auth)
+        follow = plan.follow_redirects(self.http)
         retries_taken = 0
         while True:
             request = plan.prepare(retries_taken, self.http)
             _log_request(request, retries_taken)
+            auth_error: BaseException | None = None
             try:
-                if auth is None:
-                    response = self.http.send(request, stream=stream)
-                else:
-                    response = self.http.send(request, stream=stream, auth=auth)
+                response: httpx.Response | None = self._send(request, plan, stream, auth, follow)
             except (httpx.LocalProtocolError, UnicodeEncodeError):
                 # A header value HTTP cannot carry (e.g. a key with a newline): retrying cannot help, and the
                 # underlying error quotes the value, so the SDK error is raised outside this block (no context).
                 response = None
+            except _AuthFlowError as err:
+                auth_error, response = err.error, None
             except httpx.TimeoutException as err:
                 if retries_taken < plan.max_retries:
                     delay = retry_delay(retries_taken)
@@ -423,14 +447,18 @@ class SyncSender:
                     retries_taken += 1
                     continue
                 raise APITimeoutError(request=request) from err
-            except (httpx.TransportError, httpx.StreamError) as err:
-                if retries_taken < plan.max_retries:
+            except Exception as err:
+                # Any other failure of the transport (httpx's, a custom transport's, an event hook's) is a
+                # connection error, retried as 0.74.0 does; a closed client cannot recover, so it fails at once.
+                if retries_taken < plan.max_retries and not self.http.is_closed:
                     delay = retry_delay(retries_taken)
                     _log_retry(request, delay)
                     time.sleep(delay)
                     retries_taken += 1
                     continue
                 raise APIConnectionError(request=request) from err
+            if auth_error is not None:
+                raise auth_error  # the platform's own error (no credentials...), as it would be without us
             if response is None:
                 raise APIConnectionError(message=_UNENCODABLE, request=request)
             _log_response(response)
@@ -447,38 +475,73 @@ class SyncSender:
                 retries_taken += 1
                 continue
             try:
-                response.read()
+                partial = _read_error_body(response)
             except httpx.TimeoutException as err:
                 raise APITimeoutError(request=request) from err
-            except (httpx.TransportError, httpx.StreamError):
+            raise make_status_error_from_response(plan.platform, response, partial)
+
+    def _send(
+        self, request: httpx.Request, plan: _SendPlan, stream: bool, auth: httpx.Auth | None, follow: bool
+    ) -> httpx.Response:
+        """One attempt, following redirects ourselves so that credentials never reach another origin."""
+        if auth is None:
+            response = self.http.send(request, stream=stream, follow_redirects=False)
+        else:
+            response = self.http.send(request, stream=stream, auth=auth, follow_redirects=False)
+        if not follow or response.next_request is None:
+            return response
+        history: list[httpx.Response] = []
+        while True:
+            next_request = response.next_request
+            if next_request is None:
+                response.history = history
+                return response
+            if len(history) >= self.http.max_redirects:
                 response.close()
-            raise make_status_error_from_response(plan.platform, response)
+                raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=next_request)
+            _strip_credentials(response.request, next_request, plan.platform)
+            if stream and _small_body(response):
+                with contextlib.suppress(httpx.HTTPError):
+                    response.read()
+            response.close()
+            history.append(response)
+            # auth=None: the platform's auth signed the first hop only, as in httpx's own redirect handling.
+            response = self.http.send(next_request, stream=stream, auth=None, follow_redirects=False)
 
 
 class AsyncSender:
     """The async twin of `SyncSender`: same decisions, awaiting I/O and `anyio.sleep`."""
 
-    __slots__ = ("http",)
+    __slots__ = ("_auth", "_guarded", "http")
 
     def __init__(self, http: httpx.AsyncClient) -> None:
         self.http = http
+        self._auth: httpx.Auth | None = None
+        self._guarded: httpx.Auth | None = None
+
+    def _guard(self, auth: httpx.Auth) -> httpx.Auth:
+        if auth is not self._auth:
+            self._guarded = _GuardedAuth(auth)
+            self._auth = auth
+        return self._guarded  # type: ignore[return-value]
 
     async def send(self, plan: _SendPlan) -> tuple[httpx.Response, int]:
         stream = plan.api_request.stream
-        auth = plan.platform.auth
+        auth = None if plan.platform.auth is None else self._guard(plan.platform.auth)
+        follow = plan.follow_redirects(self.http)
         retries_taken = 0
         while True:
             request = plan.prepare(retries_taken, self.http)
             _log_request(request, retries_taken)
+            auth_error: BaseException | None = None
             try:
-                if auth is None:
-                    response = await self.http.send(request, stream=stream)
-                else:
-                    response = await self.http.send(request, stream=stream, auth=auth)
+                response: httpx.Response | None = await self._send(request, plan, stream, auth, follow)
             except (httpx.LocalProtocolError, UnicodeEncodeError):
                 # A header value HTTP cannot carry (e.g. a key with a newline): retrying cannot help, and the
                 # underlying error quotes the value, so the SDK error is raised outside this block (no context).
                 response = None
+            except _AuthFlowError as err:
+                auth_error, response = err.error, None
             except httpx.TimeoutException as err:
                 if retries_taken < plan.max_retries:
                     delay = retry_delay(retries_taken)
@@ -487,14 +550,17 @@ class AsyncSender:
                     retries_taken += 1
                     continue
                 raise APITimeoutError(request=request) from err
-            except (httpx.TransportError, httpx.StreamError) as err:
-                if retries_taken < plan.max_retries:
+            except Exception as err:
+                # See `SyncSender.send`: any transport failure is a (retried) connection error.
+                if retries_taken < plan.max_retries and not self.http.is_closed:
                     delay = retry_delay(retries_taken)
                     _log_retry(request, delay)
                     await anyio.sleep(delay)
                     retries_taken += 1
                     continue
                 raise APIConnectionError(request=request) from err
+            if auth_error is not None:
+                raise auth_error
             if response is None:
                 raise APIConnectionError(message=_UNENCODABLE, request=request)
             _log_response(response)
@@ -511,12 +577,191 @@ class AsyncSender:
                 retries_taken += 1
                 continue
             try:
-                await response.aread()
+                partial = await _aread_error_body(response)
             except httpx.TimeoutException as err:
                 raise APITimeoutError(request=request) from err
-            except (httpx.TransportError, httpx.StreamError):
+            raise make_status_error_from_response(plan.platform, response, partial)
+
+    async def _send(
+        self, request: httpx.Request, plan: _SendPlan, stream: bool, auth: httpx.Auth | None, follow: bool
+    ) -> httpx.Response:
+        """See `SyncSender._send`."""
+        if auth is None:
+            response = await self.http.send(request, stream=stream, follow_redirects=False)
+        else:
+            response = await self.http.send(request, stream=stream, auth=auth, follow_redirects=False)
+        if not follow or response.next_request is None:
+            return response
+        history: list[httpx.Response] = []
+        while True:
+            next_request = response.next_request
+            if next_request is None:
+                response.history = history
+                return response
+            if len(history) >= self.http.max_redirects:
                 await response.aclose()
-            raise make_status_error_from_response(plan.platform, response)
+                raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=next_request)
+            _strip_credentials(response.request, next_request, plan.platform)
+            if stream and _small_body(response):
+                with contextlib.suppress(httpx.HTTPError):
+                    await response.aread()
+            await response.aclose()
+            history.append(response)
+            response = await self.http.send(next_request, stream=stream, auth=None, follow_redirects=False)
+
+
+# -- error bodies cut off by the connection --------------------------------------------------------------------
+
+
+class _Recording(httpx.SyncByteStream):
+    """Passes a response's raw bytes through, keeping them: what arrived before a cut is still known."""
+
+    def __init__(self, inner: httpx.SyncByteStream) -> None:
+        self.inner = inner
+        self.chunks: list[bytes] = []
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self.inner:
+            self.chunks.append(chunk)
+            yield chunk
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class _AsyncRecording(httpx.AsyncByteStream):
+    """The async twin of `_Recording`."""
+
+    def __init__(self, inner: httpx.AsyncByteStream) -> None:
+        self.inner = inner
+        self.chunks: list[bytes] = []
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self.inner:
+            self.chunks.append(chunk)
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def _arrived(response: httpx.Response, chunks: list[bytes]) -> bytes:
+    """The raw bytes that arrived, when they are the body as sent (no content encoding to undo half-way)."""
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    return b"".join(chunks) if encoding in ("", "identity") else b""
+
+
+def _read_error_body(response: httpx.Response) -> bytes | None:
+    """Read an error response's body: None once read whole (`response.text` works), else the bytes that arrived
+    before the connection cut it off (the response is then closed). Timeouts propagate."""
+    recording: _Recording | None = None
+    if not response.is_stream_consumed and isinstance(response.stream, httpx.SyncByteStream):
+        recording = _Recording(response.stream)
+        response.stream = recording
+    try:
+        response.read()
+        return None
+    except httpx.TimeoutException:
+        raise
+    except (httpx.TransportError, httpx.StreamError):
+        response.close()
+        return b"" if recording is None else _arrived(response, recording.chunks)
+
+
+async def _aread_error_body(response: httpx.Response) -> bytes | None:
+    """The async twin of `_read_error_body`."""
+    recording: _AsyncRecording | None = None
+    if not response.is_stream_consumed and isinstance(response.stream, httpx.AsyncByteStream):
+        recording = _AsyncRecording(response.stream)
+        response.stream = recording
+    try:
+        await response.aread()
+        return None
+    except httpx.TimeoutException:
+        raise
+    except (httpx.TransportError, httpx.StreamError):
+        await response.aclose()
+        return b"" if recording is None else _arrived(response, recording.chunks)
+
+
+# -- redirects and platform auth -------------------------------------------------------------------------------
+
+CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "x-amz-security-token"})
+"""Headers that carry credentials: dropped from a redirect to another origin (httpx drops only `Authorization`).
+A platform adds its own through `PlatformRuntime.credential_headers`."""
+
+
+def _default_port(url: httpx.URL) -> int | None:
+    return url.port or {"http": 80, "https": 443}.get(url.scheme)
+
+
+def _keeps_credentials(origin: httpx.URL, target: httpx.URL) -> bool:
+    """Same scheme, host and port, or httpx's one exception: the same host upgraded from http to https."""
+    if origin.host != target.host:
+        return False
+    if origin.scheme == target.scheme and _default_port(origin) == _default_port(target):
+        return True
+    upgrade = origin.scheme == "http" and target.scheme == "https"
+    return upgrade and _default_port(origin) == 80 and _default_port(target) == 443
+
+
+def _strip_credentials(previous: httpx.Request, following: httpx.Request, platform: PlatformRuntime) -> None:
+    if _keeps_credentials(previous.url, following.url):
+        return
+    extra = platform.credential_headers
+    for name in list(following.headers.keys()):
+        lower = name.lower()
+        if lower in CREDENTIAL_HEADERS or lower in extra:
+            del following.headers[name]
+
+
+class _AuthFlowError(Exception):
+    """Carries an error raised by the platform's auth flow (not a transport failure) out of `httpx.send`."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+
+
+class _GuardedAuth(httpx.Auth):
+    """The platform's `httpx.Auth`, with its own errors (missing credentials, a failed token refresh) marked so
+    the retry loop re-raises them unchanged instead of retrying them as connection errors. httpx's errors and
+    unencodable header values keep their usual handling."""
+
+    def __init__(self, inner: httpx.Auth) -> None:
+        self.inner = inner
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        flow = self.inner.sync_auth_flow(request)
+        try:
+            outgoing = next(flow)
+            while True:
+                response = yield outgoing
+                outgoing = flow.send(response)
+        except StopIteration:
+            return
+        except (httpx.HTTPError, UnicodeEncodeError):
+            raise
+        except Exception as err:
+            raise _AuthFlowError(err) from None
+        finally:
+            flow.close()
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        flow = self.inner.async_auth_flow(request)
+        try:
+            outgoing = await flow.__anext__()
+            while True:
+                response = yield outgoing
+                outgoing = await flow.asend(response)
+        except StopAsyncIteration:
+            return
+        except (httpx.HTTPError, UnicodeEncodeError):
+            raise
+        except Exception as err:
+            raise _AuthFlowError(err) from None
+        finally:
+            await flow.aclose()
 
 
 SendPlan = _SendPlan

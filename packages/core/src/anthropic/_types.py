@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from os import PathLike
-from typing import IO, TYPE_CHECKING, Any, Literal, TypeVar, Union
+from typing import IO, TYPE_CHECKING, Any, Dict, Literal, TypeVar, Union
 
 from typing_extensions import TypedDict, final, override
 
@@ -90,22 +90,45 @@ Headers = Mapping[str, Union[str, Omit]]
 Query = Mapping[str, object]
 Body = object
 
+# `Timeout` here is what a `timeout=` argument accepts; the public `anthropic.Timeout` is `httpx.Timeout` (0.74.0).
 if TYPE_CHECKING:
     Timeout = Union[float, httpx.Timeout, None]
     Transport = httpx.BaseTransport
-    ProxiesTypes = Union[str, httpx.Proxy, dict[str, Any]]
+    ProxiesDict = Dict["str | httpx.URL", Union[None, str, httpx.URL, httpx.Proxy]]
+    ProxiesTypes = Union[str, httpx.Proxy, ProxiesDict]
 else:
     Timeout = Any
-    Transport = Any
-    ProxiesTypes = Any
 
-FileContent = Union[IO[bytes], bytes, PathLike[str]]
+
+def httpx_aliases() -> dict[str, Any]:
+    """`anthropic.Timeout`, `anthropic.Transport` and `anthropic.ProxiesTypes` as 0.74.0 defines them.
+
+    Built on first use, so that `import anthropic` does not import httpx.
+    """
+    import httpx
+    from httpx import URL, Proxy
+
+    proxies_dict = Dict["str | URL", Union[None, str, URL, Proxy]]
+    return {
+        "Timeout": httpx.Timeout,
+        "Transport": httpx.BaseTransport,
+        "ProxiesTypes": Union[str, Proxy, proxies_dict],
+    }
+
+
+FileContent = Union[IO[bytes], bytes, PathLike[Any]]
 FileTypes = Union[
     FileContent,
     tuple[Union[str, None], FileContent],
     tuple[Union[str, None], FileContent, Union[str, None]],
     tuple[Union[str, None], FileContent, Union[str, None], Mapping[str, str]],
 ]
+
+if TYPE_CHECKING:
+    # As in 0.74.0: a sequence protocol that a bare `str` does not satisfy (`stop_sequences="END"` is an error).
+    from .types._common import SequenceNotStr as SequenceNotStr
+else:
+    SequenceNotStr = Sequence
 
 
 class RequestOptions(TypedDict, total=False):

@@ -18,6 +18,32 @@ if TYPE_CHECKING:
     )
 
 __version__ = "0.1.0"
+_DISTRIBUTION = "anthropic-plugin-foundry"
+
+
+def _require_core() -> None:
+    """Fail at import, naming the fix, when `anthropic` is a core without the plugin API (e.g. the official SDK)."""
+    try:
+        from anthropic.plugin_api import PLUGIN_API_VERSION
+    except ImportError:
+        PLUGIN_API_VERSION = None
+    if PLUGIN_API_VERSION == 1:
+        return
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = f"anthropic {version('anthropic')}"
+    except PackageNotFoundError:
+        found = "no anthropic distribution"
+    raise ImportError(
+        f"{_DISTRIBUTION} {__version__} needs the anthropic core of the anthropic-fast project (plugin API 1), but "
+        f"{found} is installed, which does not offer it (the official SDK ignores plugins). Fix: install the "
+        f"plugin again from this project's wheelhouse, which brings its core: pip install --find-links <wheelhouse> "
+        f"{_DISTRIBUTION} (see https://github.com/anthropic-fast/anthropic-fast#install)"
+    )
+
+
+_require_core()
 __all__ = [
     "AnthropicFoundry",
     "AsyncAnthropicFoundry",

@@ -5,13 +5,17 @@ name is looked up. Environment controls:
 
 - `ANTHROPIC_PLUGINS_AUTOLOAD=0`: do not load entry points (only the built-in first-party platform and plugins
   registered by code).
-- `ANTHROPIC_PLUGINS_ALLOW=a,b`: load only these entry-point names.
-- `ANTHROPIC_PLUGINS_BLOCK=a,b`: never load these entry-point names.
+- `ANTHROPIC_PLUGINS_ALLOW=a,b`: load only these plugins (entry-point names or distribution names).
+- `ANTHROPIC_PLUGINS_BLOCK=a,b`: never load these plugins (entry-point names or distribution names); wins over ALLOW.
+
+Installed plugins that are not loaded stay visible (`installed()`), with the reason, for `python -m anthropic
+plugins` and for the errors raised when something they would provide is missing.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -25,7 +29,7 @@ if TYPE_CHECKING:
     from .._platform import ClientConfig, PlatformRuntime, PlatformSpec
     from .extensions import ResourceExtension
 
-__all__ = ["ENTRY_POINT_GROUP", "LoadedPlugin", "PluginHost", "get_host", "set_host"]
+__all__ = ["ENTRY_POINT_GROUP", "InstalledPlugin", "LoadedPlugin", "PluginHost", "get_host", "set_host"]
 
 ENTRY_POINT_GROUP = "anthropic.plugins"
 
@@ -53,19 +57,65 @@ class LoadedPlugin:
     hooks: list[str] = field(default_factory=lambda: [])
 
 
+@dataclass
+class InstalledPlugin:
+    """One `anthropic.plugins` entry point found in the environment, and whether (or why not) it is loaded."""
+
+    name: str
+    module: str
+    distribution: str | None
+    version: str | None
+    loaded: bool
+    reason: str = ""  # why it is not loaded
+
+    def describe(self) -> str:
+        origin = f" ({self.distribution} {self.version})" if self.distribution else ""
+        return f"{self.name!r}{origin}: {self.reason}" if not self.loaded else f"{self.name!r}{origin}: loaded"
+
+
+def _normalise(name: str) -> str:
+    """Compare names as distribution names are compared (PEP 503): case-insensitive, `-`, `_` and `.` alike."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
 def _env_list(name: str) -> set[str] | None:
     raw = os.environ.get(name)
     if raw is None:
         return None
-    return {part.strip() for part in raw.split(",") if part.strip()}
+    return {_normalise(part.strip()) for part in raw.split(",") if part.strip()}
+
+
+def _env_verdict(names: set[str]) -> str | None:
+    """Why the env controls refuse a plugin known by these (normalised) names, or None when they allow it."""
+    block = _env_list("ANTHROPIC_PLUGINS_BLOCK")
+    if block and names & block:
+        return "blocked by ANTHROPIC_PLUGINS_BLOCK"
+    allow = _env_list("ANTHROPIC_PLUGINS_ALLOW")
+    if allow is not None and not names & allow:
+        return "not listed in ANTHROPIC_PLUGINS_ALLOW"
+    return None
+
+
+def _entry_point_facts(ep: Any) -> tuple[str | None, str | None, set[str]]:
+    """Distribution name and version of an entry point, and the names the env controls may use for it."""
+    dist = getattr(ep, "dist", None)
+    dist_name: str | None = getattr(dist, "name", None)
+    version: str | None = getattr(dist, "version", None)
+    names = {_normalise(ep.name)}
+    if dist_name:
+        names.add(_normalise(dist_name))
+    return dist_name, version, names
 
 
 class PluginHost:
     """Holds the plugin manager and what plugins registered (platforms, exports, resource extensions)."""
 
     def __init__(self, *, autoload: bool | None = None) -> None:
+        self._autoload_reason = "autoload is off (PluginHost(autoload=False))"
         if autoload is None:
-            autoload = os.environ.get("ANTHROPIC_PLUGINS_AUTOLOAD", "1").lower() not in ("0", "false", "no", "off")
+            raw = os.environ.get("ANTHROPIC_PLUGINS_AUTOLOAD", "1")
+            autoload = raw.lower() not in ("0", "false", "no", "off")
+            self._autoload_reason = f"autoload is off (ANTHROPIC_PLUGINS_AUTOLOAD={raw})"
         self.autoload = autoload
         self.pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
         self.pm.add_hookspecs(hookspecs)
@@ -78,7 +128,8 @@ class PluginHost:
         self._exports: dict[str, str] | None = None
         self._extensions: dict[tuple[str, str], ResourceExtension] | None = None
         self.loaded: list[LoadedPlugin] = [LoadedPlugin(name="anthropic", module=firstparty.__name__)]
-        self.skipped: list[tuple[str, str]] = []
+        self.skipped: list[tuple[str, str]] = []  # (entry-point name, reason) of plugins discovery did not load
+        self._installed: list[InstalledPlugin] | None = None
 
     # -- registration ----------------------------------------------------------------------------------------
 
@@ -96,6 +147,7 @@ class PluginHost:
             self._invalidate()
 
     def _invalidate(self) -> None:
+        self._installed = None
         self._platforms = None
         self._exports = None
         self._extensions = None
@@ -115,11 +167,11 @@ class PluginHost:
     def _load_entry_points(self) -> None:
         from importlib.metadata import entry_points
 
-        allow = _env_list("ANTHROPIC_PLUGINS_ALLOW")
-        block = _env_list("ANTHROPIC_PLUGINS_BLOCK") or set()
         for ep in entry_points(group=ENTRY_POINT_GROUP):
-            if ep.name in block or (allow is not None and ep.name not in allow):
-                self.skipped.append((ep.name, "blocked by environment"))
+            dist_name, version, names = _entry_point_facts(ep)
+            verdict = _env_verdict(names)
+            if verdict is not None:
+                self.skipped.append((ep.name, verdict))
                 continue
             if self.pm.has_plugin(ep.name):
                 continue
@@ -132,16 +184,63 @@ class PluginHost:
                 warnings.warn(f"Could not load the anthropic plugin {ep.name!r} ({ep.value}): {err!r}", stacklevel=2)
                 self.skipped.append((ep.name, f"failed to load: {err!r}"))
                 continue
-            dist = getattr(ep, "dist", None)
-            self.loaded.append(
-                LoadedPlugin(
-                    name=ep.name,
-                    module=ep.value,
-                    distribution=getattr(dist, "name", None),
-                    version=getattr(dist, "version", None),
-                )
-            )
+            self.loaded.append(LoadedPlugin(name=ep.name, module=ep.value, distribution=dist_name, version=version))
         self._invalidate()
+
+    def installed(self) -> list[InstalledPlugin]:
+        """Every installed `anthropic.plugins` entry point, loaded or not and why, in every mode (autoload off too).
+
+        Reads metadata only, never imports a plugin; the scan is cached (the environment rarely changes in-process).
+        """
+        self.discover()
+        with self._lock:
+            if self._installed is None:
+                from importlib.metadata import entry_points
+
+                loaded = {p.name for p in self.loaded}
+                skipped = dict(self.skipped)
+                found: list[InstalledPlugin] = []
+                for ep in entry_points(group=ENTRY_POINT_GROUP):
+                    dist_name, version, _ = _entry_point_facts(ep)
+                    if ep.name in loaded:
+                        reason = ""
+                    elif not self.autoload:
+                        reason = self._autoload_reason
+                    else:
+                        reason = skipped.get(ep.name, "not loaded")
+                    found.append(InstalledPlugin(ep.name, ep.value, dist_name, version, not reason, reason))
+                self._installed = found
+            return list(self._installed)
+
+    def not_loaded(self, hint: str | None = None) -> list[InstalledPlugin]:
+        """Installed plugins that are not loaded; with a hint (a platform or extra name), only the ones it names."""
+        found = [p for p in self.installed() if not p.loaded]
+        if hint is not None:
+            wanted = {_normalise(hint), _normalise(f"anthropic-plugin-{hint}")}
+            found = [p for p in found if {_normalise(p.name), _normalise(p.distribution or "")} & wanted]
+        return found
+
+    def missing_export(self, name: str) -> Exception:
+        """The error for `anthropic.<name>` when no loaded plugin exports it: names the extra, or why it is off."""
+        extra = KNOWN_EXPORTS.get(name)
+        if extra is None:
+            idle = self.not_loaded()
+            suffix = ""
+            if idle:
+                suffix = "; installed plugins that are not loaded: " + "; ".join(p.describe() for p in idle)
+            return AttributeError(f"module 'anthropic' has no attribute {name!r}{suffix}")
+        idle = self.not_loaded(extra)
+        if not idle:
+            return ImportError(
+                f"`anthropic.{name}` is provided by a plugin that is not installed; "
+                f'install it with: pip install "anthropic[{extra}]"',
+                name=name,
+            )
+        return ImportError(
+            f'`anthropic.{name}` is provided by the {extra} plugin (pip install "anthropic[{extra}]"), which is '
+            "installed but not loaded: " + "; ".join(p.describe() for p in idle),
+            name=name,
+        )
 
     # -- registries ------------------------------------------------------------------------------------------
 
@@ -200,10 +299,11 @@ class PluginHost:
         """The runtime for one client: the platform's base runtime plus what the other hooks contribute."""
         spec = self.platforms().get(config.platform)
         if spec is None:
-            raise RuntimeError(
-                f"No plugin provides the platform {config.platform!r}; installed platforms: "
-                f"{sorted(self.platforms())}"
-            )
+            message = f"No plugin provides the platform {config.platform!r}; available platforms: {sorted(self.platforms())}"
+            idle = self.not_loaded(config.platform) or self.not_loaded()
+            if idle:
+                message += "; installed plugins that are not loaded: " + "; ".join(p.describe() for p in idle)
+            raise RuntimeError(message)
         runtime = spec.build(config)
         hook = self.pm.hook
         auth = hook.platform_auth(platform=config.platform, config=config)

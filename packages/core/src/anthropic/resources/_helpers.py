@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 import httpx
 
 from .._constants import DEFAULT_TIMEOUT, MODEL_NONSTREAMING_TOKENS
 from .._types import NOT_GIVEN, NotGiven, Omit, Timeout
 
-__all__ = ["DEPRECATED_MODELS", "REQUIRED", "check_required", "nonstreaming_timeout", "warn_if_deprecated"]
+__all__ = [
+    "DEPRECATED_MODELS",
+    "REQUIRED",
+    "check_required",
+    "nonstreaming_timeout",
+    "required_args",
+    "warn_if_deprecated",
+]
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 DEPRECATED_MODELS: dict[str, str] = {
     "claude-1.3": "November 6th, 2024",
@@ -38,7 +49,7 @@ REQUIRED: Any = _Required()
 
 
 def check_required(values: dict[str, object], names: tuple[str, ...], *, with_stream: bool = True) -> None:
-    if all(not isinstance(values.get(n), _Required) for n in names):
+    if all(n in values and not isinstance(values[n], _Required) for n in names):
         return
     quoted = [f"'{n}'" for n in names]
     first = f"({', '.join(quoted[:-1])} and {quoted[-1]})"
@@ -46,6 +57,24 @@ def check_required(values: dict[str, object], names: tuple[str, ...], *, with_st
         second = f"({', '.join(quoted)} and 'stream')"
         raise TypeError(f"Missing required arguments; Expected either {first} or {second} arguments to be given")
     raise TypeError(f"Missing required arguments; Expected {first} arguments to be given")
+
+
+def required_args(*names: str, with_stream: bool = True) -> Callable[[_F], _F]:
+    """Check required keyword arguments before the call, so a missing one gets 0.74.0's error message.
+
+    The decorated signature keeps them without default, so type checkers report a missing one in every mode
+    (plain, `with_raw_response`, `with_streaming_response`), as with 0.74.0.
+    """
+
+    def decorate(func: _F) -> _F:
+        @functools.wraps(func)
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            check_required(kwargs, names, with_stream=with_stream)
+            return func(*args, **kwargs)
+
+        return cast(_F, checked)
+
+    return decorate
 
 
 def warn_if_deprecated(model: object) -> None:

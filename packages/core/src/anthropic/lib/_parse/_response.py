@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..._types import NotGiven, Omit
 
@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from ...types.beta.parsed_beta_message import ParsedBetaMessage
 
 __all__ = ["output_format_param", "parse_beta_message", "parse_text"]
+
+ResponseFormatT = TypeVar("ResponseFormatT")  # not the class's own: see parse_beta_message
 
 
 def _given(output_format: object) -> bool:
@@ -65,16 +67,18 @@ def parse_beta_message(message: BetaMessage, *, output_format: object) -> Parsed
     """A `ParsedBetaMessage` whose text blocks carry `parsed_output`; the other blocks are kept as they are."""
     from ...types.beta.parsed_beta_message import ParsedBetaMessage, ParsedBetaTextBlock
 
+    # Like 0.74.0, the classes are parametrised with a type variable of their own, so that
+    # `type(parsed).__name__` is "ParsedBetaMessage[~ResponseFormatT]" as there.
+    text_block_cls = cast(Any, ParsedBetaTextBlock)[ResponseFormatT]
     content: list[Any] = []
     for block in message.content:
         if block.type == "text":
             fields = {**block.__dict__, **(block.model_extra or {})}
             fields["parsed_output"] = parse_text(block.text, output_format)
-            content.append(
-                ParsedBetaTextBlock.construct(_fields_set={*block.model_fields_set, "parsed_output"}, **fields)
-            )
+            content.append(text_block_cls.construct(_fields_set={*block.model_fields_set, "parsed_output"}, **fields))
         else:
             content.append(block)
     fields = {**message.__dict__, **(message.model_extra or {}), "content": content}
-    parsed = ParsedBetaMessage.construct(_fields_set=set(message.model_fields_set), **fields)
+    message_cls = cast(Any, ParsedBetaMessage)[ResponseFormatT]
+    parsed = message_cls.construct(_fields_set=set(message.model_fields_set), **fields)
     return cast("ParsedBetaMessage[Any]", parsed)

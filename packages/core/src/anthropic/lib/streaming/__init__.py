@@ -9,6 +9,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._accumulator import MalformedStreamError as MalformedStreamError
     from ._beta_messages import (
         BetaAsyncMessageStream as BetaAsyncMessageStream,
     )
@@ -89,6 +90,7 @@ if TYPE_CHECKING:
     BetaContentBlockStopEvent = ParsedBetaContentBlockStopEvent[object]
 
 _NAMES: dict[str, str] = {
+    "MalformedStreamError": "_accumulator",
     "MessageStream": "_messages",
     "AsyncMessageStream": "_messages",
     "MessageStreamManager": "_messages",
@@ -171,4 +173,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return sorted({*globals(), *__all__, "MalformedStreamError"})

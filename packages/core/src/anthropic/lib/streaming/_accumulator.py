@@ -21,11 +21,12 @@ from typing import Any, Literal, cast
 import httpx
 import pydantic_core
 
+from ..._models import BaseModel
 from ..._streaming import StreamDataError
 from ..._types import NotGiven
 from ._base import new_model, rebuild_model
 
-__all__ = ["Flavor", "MessageAccumulator", "partial_mode_for"]
+__all__ = ["BROKEN", "Flavor", "MalformedStreamError", "MessageAccumulator", "partial_mode_for"]
 
 FINE_GRAINED_TOOL_STREAMING = "fine-grained-tool-streaming-2025-05-14"
 
@@ -35,6 +36,20 @@ _JSON = 3
 _OTHER = 4
 
 PartialMode = Literal[True, "trailing-strings"]
+
+
+class MalformedStreamError(StreamDataError, RuntimeError):
+    """The events of a message stream do not add up to a message.
+
+    Raised by the `messages.stream()` helpers for events out of order (anything before `message_start`, a delta or
+    stop for a content block that was never started), events missing fields, or fields of the wrong type. An
+    `APIResponseValidationError` (via `StreamDataError`); also a `RuntimeError`, which 0.74.0 raised for events
+    before `message_start`, and a `ValueError`.
+    """
+
+
+# What a malformed event makes the builder code raise; the stream helpers turn these into `MalformedStreamError`.
+BROKEN = (AttributeError, TypeError, KeyError, IndexError)
 
 
 def partial_mode_for(request: httpx.Request | None) -> PartialMode:
@@ -144,7 +159,7 @@ class MessageAccumulator:
         """Accumulate `event`; return (event to yield, helper event to yield after it or None)."""
         etype = event.type
         if etype == "content_block_delta":
-            block = self._block(event.index, etype)
+            block = self._block(event.index, etype, event)
             self._version += 1
             delta = event.delta
             dtype = delta.type
@@ -153,6 +168,8 @@ class MessageAccumulator:
             if dtype == "text_delta":
                 if kind == _TEXT:
                     text = delta.text
+                    if text.__class__ is not str:
+                        raise self._malformed(event, "a text_delta without a string `text`")
                     parts = block.parts
                     parts.append(text)
                     return event, new_model(
@@ -160,6 +177,8 @@ class MessageAccumulator:
                     )
             elif dtype == "input_json_delta":
                 if kind == _JSON:
+                    if delta.partial_json.__class__ is not str:
+                        raise self._malformed(event, "an input_json_delta without a string `partial_json`")
                     parts = block.parts
                     parts.append(delta.partial_json)
                     return event, new_model(
@@ -169,6 +188,8 @@ class MessageAccumulator:
                     )
             elif dtype == "thinking_delta":
                 if kind == _THINKING:
+                    if delta.thinking.__class__ is not str:
+                        raise self._malformed(event, "a thinking_delta without a string `thinking`")
                     parts = block.parts
                     parts.append(delta.thinking)
                     return event, new_model(
@@ -208,6 +229,8 @@ class MessageAccumulator:
             block = self._block(index, "content_block_delta")
         self._version += 1
         if block.kind == _TEXT:
+            if text.__class__ is not str:
+                raise self._malformed(None, "a text_delta without a string `text`")
             block.parts.append(text)
 
     def accumulate(self, event: Any) -> None:
@@ -215,19 +238,19 @@ class MessageAccumulator:
         etype = event.type
         self._version += 1
         if etype == "content_block_delta":
-            block = self._block(event.index, etype)
+            block = self._block(event.index, etype, event)
             delta = event.delta
             dtype = delta.type
             kind = block.kind
             if dtype == "text_delta":
                 if kind == _TEXT:
-                    block.parts.append(delta.text)
+                    block.parts.append(_piece(self, event, delta.text))
             elif dtype == "input_json_delta":
                 if kind == _JSON:
-                    block.parts.append(delta.partial_json)
+                    block.parts.append(_piece(self, event, delta.partial_json))
             elif dtype == "thinking_delta":
                 if kind == _THINKING:
-                    block.parts.append(delta.thinking)
+                    block.parts.append(_piece(self, event, delta.thinking))
             elif dtype == "citations_delta":
                 if kind == _TEXT:
                     if block.citations is None:
@@ -238,11 +261,18 @@ class MessageAccumulator:
             return
         if self._start is None:
             if etype == "message_start":
-                self._start = event.message
+                message = event.message
+                usage = message.__dict__.get("usage") if isinstance(message, BaseModel) else _NO_INPUT
+                if usage is not None and not isinstance(usage, BaseModel):
+                    raise self._malformed(event, "a message_start without a message object (with `usage`)")
+                self._start = message
                 return
-            raise RuntimeError(f'Unexpected event order, got {etype} before "message_start"')
+            raise self._malformed(event, f'Unexpected event order, got {etype} before "message_start"')
         if etype == "content_block_start":
-            start = event.content_block
+            start: Any = event.content_block
+            if not isinstance(start, BaseModel):
+                raise self._malformed(event, "a content_block_start without a content block object")
+            start = cast(Any, start)
             btype = start.type
             if btype == "text":
                 kind = _TEXT
@@ -252,11 +282,15 @@ class MessageAccumulator:
                 kind = _JSON
             else:
                 kind = _OTHER
+            if kind in (_TEXT, _THINKING):
+                initial = start.text if kind == _TEXT else start.thinking
+                if initial is not None and initial.__class__ is not str:
+                    raise self._malformed(event, f"a {btype} block whose {btype} is not a string")
             block = _Block(start, kind)
             self._blocks.append(block)
             self._by_index[event.index] = block
         elif etype == "content_block_stop":
-            block = self._block(event.index, etype)
+            block = self._block(event.index, etype, event)
             if block.final is None:
                 block.final = self._build_block(block, final=True)
         elif etype == "message_delta":
@@ -264,13 +298,32 @@ class MessageAccumulator:
         elif etype == "message_stop" and self._final is None:
             self._final = self._build_message(final=True)
 
-    def _block(self, index: int, etype: str) -> _Block:
+    def _block(self, index: int, etype: str, event: Any = None) -> _Block:
         block = self._by_index.get(index)
         if block is None:
             if self._start is None:
-                raise RuntimeError(f'Unexpected event order, got {etype} before "message_start"')
-            raise RuntimeError(f"Unexpected event order, got {etype} for content block {index} before its start")
+                raise self._malformed(event, f'Unexpected event order, got {etype} before "message_start"')
+            raise self._malformed(
+                event, f"Unexpected event order, got {etype} for content block {index!r} before its start"
+            )
         return block
+
+    def _malformed(self, event: Any, reason: str) -> MalformedStreamError:
+        body: object = event
+        if isinstance(event, BaseModel):
+            try:
+                body = event.to_dict(warnings=False)
+            except Exception:  # a dump must not hide the error being reported
+                body = None
+        if not reason.startswith("Unexpected event order"):  # 0.74.0's words for that case are kept
+            reason = f"Malformed message stream: {reason}."
+        return MalformedStreamError(self._response, body, message=reason)
+
+    def malformed(self, event: Any, err: BaseException) -> MalformedStreamError:
+        """The error for an event the builder could not use (`err` is what the builder code raised)."""
+        etype = getattr(event, "type", None)
+        what = f"a {etype} event" if isinstance(etype, str) else f"an event of type {type(event).__name__}"
+        return self._malformed(event, f"{what} is missing a field or has one of the wrong type ({err!r})")
 
     def _apply_message_delta(self, event: Any) -> None:
         delta = event.delta
@@ -380,6 +433,12 @@ class MessageAccumulator:
 
 
 _NO_INPUT: Any = object()
+
+
+def _piece(builder: MessageAccumulator, event: Any, value: object) -> str:
+    if value.__class__ is not str:
+        raise builder._malformed(event, f"a {event.delta.type} without a string value")  # pyright: ignore[reportPrivateUsage]
+    return cast(str, value)
 
 
 def _text_snapshot(block: _Block, n: int) -> dict[str, Any]:

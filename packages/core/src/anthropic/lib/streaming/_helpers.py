@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 import httpx
 from typing_extensions import Self
 
-from ._accumulator import Flavor, MessageAccumulator, partial_mode_for
+from ._accumulator import BROKEN, Flavor, MessageAccumulator, partial_mode_for
 
 if TYPE_CHECKING:
     from ..._streaming import AsyncStream, Stream
@@ -26,49 +26,80 @@ _E = TypeVar("_E")
 _M = TypeVar("_M")
 
 
+# A malformed event (see `MalformedStreamError`) makes the builder raise one of `BROKEN`; the loops below turn it
+# into a `MalformedStreamError`. The `try` costs nothing per event.
+
+
 def _events(owner: object, raw: Iterator[Any], builder: MessageAccumulator) -> Iterator[Any]:
     # `owner` (the raw stream) is held so that its connection stays open while this generator is in use.
     process = builder.process
     for event in raw:
-        first, extra = process(event)
+        try:
+            first, extra = process(event)
+        except BROKEN as err:
+            raise builder.malformed(event, err) from err
         yield first
         if extra is not None:
             yield extra
 
 
 def _text(owner: object, raw: Iterator[Any], builder: MessageAccumulator) -> Iterator[str]:
-    accumulate = builder.accumulate
-    add_text = builder.add_text
     for event in raw:
-        if event.type == "content_block_delta":
-            delta = event.delta
-            if delta.type == "text_delta":
-                add_text(event.index, delta.text)
-                yield delta.text
-                continue
-        accumulate(event)
+        text = _text_of(builder, event)
+        if text is not None:
+            yield text
 
 
 async def _aevents(owner: object, raw: AsyncIterator[Any], builder: MessageAccumulator) -> AsyncIterator[Any]:
     process = builder.process
     async for event in raw:
-        first, extra = process(event)
+        try:
+            first, extra = process(event)
+        except BROKEN as err:
+            raise builder.malformed(event, err) from err
         yield first
         if extra is not None:
             yield extra
 
 
 async def _atext(owner: object, raw: AsyncIterator[Any], builder: MessageAccumulator) -> AsyncIterator[str]:
-    accumulate = builder.accumulate
-    add_text = builder.add_text
     async for event in raw:
+        text = _text_of(builder, event)
+        if text is not None:
+            yield text
+
+
+def _text_of(builder: MessageAccumulator, event: Any) -> str | None:
+    """Accumulate `event`; its text when it is a text delta (what `text_stream` yields)."""
+    try:
         if event.type == "content_block_delta":
             delta = event.delta
             if delta.type == "text_delta":
-                add_text(event.index, delta.text)
-                yield delta.text
-                continue
-        accumulate(event)
+                text = delta.text
+                builder.add_text(event.index, text)
+                return text
+        builder.accumulate(event)
+    except BROKEN as err:
+        raise builder.malformed(event, err) from err
+    return None
+
+
+def _accumulate_all(builder: MessageAccumulator, raw: Iterator[Any]) -> None:
+    accumulate = builder.accumulate
+    for event in raw:
+        try:
+            accumulate(event)
+        except BROKEN as err:
+            raise builder.malformed(event, err) from err
+
+
+async def _aaccumulate_all(builder: MessageAccumulator, raw: AsyncIterator[Any]) -> None:
+    accumulate = builder.accumulate
+    async for event in raw:
+        try:
+            accumulate(event)
+        except BROKEN as err:
+            raise builder.malformed(event, err) from err
 
 
 def _new_builder(flavor: Flavor, response: httpx.Response, output_format: object) -> MessageAccumulator:
@@ -110,7 +141,10 @@ class _Common(Generic[_M]):
     @property
     def current_message_snapshot(self) -> _M:
         """The message as received so far, built on demand (the same object until the next event)."""
-        return cast(_M, self._builder.snapshot())
+        try:
+            return cast(_M, self._builder.snapshot())
+        except BROKEN as err:
+            raise self._builder.malformed(None, err) from err
 
     _raw_stream_response: httpx.Response
 
@@ -155,9 +189,7 @@ class MessageStreamBase(_Common[_M], Generic[_E, _M]):
 
     def until_done(self) -> None:
         """Read the stream to its end."""
-        accumulate = self._builder.accumulate
-        for event in self._raw:
-            accumulate(event)
+        _accumulate_all(self._builder, self._raw)
 
     def get_final_message(self) -> _M:
         """Read the stream to its end and return the whole message."""
@@ -204,9 +236,7 @@ class AsyncMessageStreamBase(_Common[_M], Generic[_E, _M]):
 
     async def until_done(self) -> None:
         """Read the stream to its end."""
-        accumulate = self._builder.accumulate
-        async for event in self._raw:
-            accumulate(event)
+        await _aaccumulate_all(self._builder, self._raw)
 
     async def get_final_message(self) -> _M:
         """Read the stream to its end and return the whole message."""

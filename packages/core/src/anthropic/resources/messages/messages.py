@@ -20,7 +20,8 @@ from ..._resource import (
     view,
 )
 from ..._types import NOT_GIVEN, NotGiven, Omit, omit
-from .._helpers import DEPRECATED_MODELS, REQUIRED, check_required, nonstreaming_timeout, warn_if_deprecated
+from .._helpers import DEPRECATED_MODELS as DEPRECATED_MODELS  # 0.74.0 defined it in this module
+from .._helpers import check_required, nonstreaming_timeout, required_args, warn_if_deprecated
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -35,8 +36,11 @@ if TYPE_CHECKING:
         extra_body: object | None
         timeout: Timeout | NotGiven
 
+    from contextlib import AbstractAsyncContextManager, AbstractContextManager
+
+    from ..._response import APIResponse, AsyncAPIResponse, LegacyAPIResponse
     from ..._streaming import AsyncStream, Stream
-    from ..._types import Headers, Query, Timeout
+    from ..._types import Headers, Query, SequenceNotStr, Timeout
     from ...lib.streaming import AsyncMessageStreamManager, MessageStreamManager
     from ...types import (
         Message,
@@ -60,15 +64,7 @@ if TYPE_CHECKING:
         BatchesWithStreamingResponse,
     )
 
-__all__ = [
-    "DEPRECATED_MODELS",
-    "AsyncMessages",
-    "AsyncMessagesWithRawResponse",
-    "AsyncMessagesWithStreamingResponse",
-    "Messages",
-    "MessagesWithRawResponse",
-    "MessagesWithStreamingResponse",
-]
+__all__ = ["Messages", "AsyncMessages"]
 
 _CREATE_REQUIRED = ("max_tokens", "messages", "model")
 
@@ -156,15 +152,16 @@ class _Messages(APIResource):
     ] = subresource("anthropic.resources.messages.batches", "Batches")
 
     @endpoint
+    @required_args(*_CREATE_REQUIRED)
     def create(
         self,
         *,
-        max_tokens: int = REQUIRED,
-        messages: Iterable[MessageParam] = REQUIRED,
-        model: ModelParam = REQUIRED,
+        max_tokens: int,
+        messages: Iterable[MessageParam],
+        model: ModelParam,
         metadata: MetadataParam | Omit = omit,
         service_tier: Literal["auto", "standard_only"] | Omit = omit,
-        stop_sequences: list[str] | Omit = omit,
+        stop_sequences: SequenceNotStr[str] | Omit = omit,
         stream: bool | Omit = omit,
         system: str | Iterable[TextBlockParam] | Omit = omit,
         temperature: float | Omit = omit,
@@ -234,19 +231,75 @@ class _Messages(APIResource):
 
 
 class MessagesWithRawResponse(_Messages, SyncRawResource):
-    pass
+    if TYPE_CHECKING:
+
+        @overload  # pyright: ignore[reportIncompatibleVariableOverride]
+        def create(
+            self, *, stream: Literal[False] | Omit = omit, **params: Unpack[_CreateKwargs]
+        ) -> LegacyAPIResponse[Message]: ...
+        @overload
+        def create(  # pyright: ignore[reportOverlappingOverload]
+            self, *, stream: Literal[True], **params: Unpack[_CreateKwargs]
+        ) -> LegacyAPIResponse[Stream[RawMessageStreamEvent]]: ...
+        @overload
+        def create(
+            self, *, stream: bool, **params: Unpack[_CreateKwargs]
+        ) -> LegacyAPIResponse[Message | Stream[RawMessageStreamEvent]]: ...
+        def create(self, **params: Any) -> Any: ...  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class AsyncMessagesWithRawResponse(_Messages, AsyncRawResource):
-    pass
+    if TYPE_CHECKING:
+
+        @overload  # pyright: ignore[reportIncompatibleVariableOverride]
+        async def create(
+            self, *, stream: Literal[False] | Omit = omit, **params: Unpack[_CreateKwargs]
+        ) -> LegacyAPIResponse[Message]: ...
+        @overload
+        async def create(  # pyright: ignore[reportOverlappingOverload]
+            self, *, stream: Literal[True], **params: Unpack[_CreateKwargs]
+        ) -> LegacyAPIResponse[AsyncStream[RawMessageStreamEvent]]: ...
+        @overload
+        async def create(
+            self, *, stream: bool, **params: Unpack[_CreateKwargs]
+        ) -> LegacyAPIResponse[Message | AsyncStream[RawMessageStreamEvent]]: ...
+        async def create(self, **params: Any) -> Any: ...  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class MessagesWithStreamingResponse(_Messages, SyncStreamingResource):
-    pass
+    if TYPE_CHECKING:
+
+        @overload  # pyright: ignore[reportIncompatibleVariableOverride]
+        def create(
+            self, *, stream: Literal[False] | Omit = omit, **params: Unpack[_CreateKwargs]
+        ) -> AbstractContextManager[APIResponse[Message]]: ...
+        @overload
+        def create(  # pyright: ignore[reportOverlappingOverload]
+            self, *, stream: Literal[True], **params: Unpack[_CreateKwargs]
+        ) -> AbstractContextManager[APIResponse[Stream[RawMessageStreamEvent]]]: ...
+        @overload
+        def create(
+            self, *, stream: bool, **params: Unpack[_CreateKwargs]
+        ) -> AbstractContextManager[APIResponse[Message | Stream[RawMessageStreamEvent]]]: ...
+        def create(self, **params: Any) -> Any: ...  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class AsyncMessagesWithStreamingResponse(_Messages, AsyncStreamingResource):
-    pass
+    if TYPE_CHECKING:
+
+        @overload  # pyright: ignore[reportIncompatibleVariableOverride]
+        def create(
+            self, *, stream: Literal[False] | Omit = omit, **params: Unpack[_CreateKwargs]
+        ) -> AbstractAsyncContextManager[AsyncAPIResponse[Message]]: ...
+        @overload
+        def create(  # pyright: ignore[reportOverlappingOverload]
+            self, *, stream: Literal[True], **params: Unpack[_CreateKwargs]
+        ) -> AbstractAsyncContextManager[AsyncAPIResponse[AsyncStream[RawMessageStreamEvent]]]: ...
+        @overload
+        def create(
+            self, *, stream: bool, **params: Unpack[_CreateKwargs]
+        ) -> AbstractAsyncContextManager[AsyncAPIResponse[Message | AsyncStream[RawMessageStreamEvent]]]: ...
+        def create(self, **params: Any) -> Any: ...  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class Messages(_Messages, SyncAPIResource):
@@ -262,7 +315,7 @@ class Messages(_Messages, SyncAPIResource):
         metadata: MetadataParam | Omit = omit,
         container: Optional[str] | Omit = omit,
         service_tier: Literal["auto", "standard_only"] | Omit = omit,
-        stop_sequences: list[str] | Omit = omit,
+        stop_sequences: SequenceNotStr[str] | Omit = omit,
         system: str | Iterable[TextBlockParam] | Omit = omit,
         temperature: float | Omit = omit,
         top_k: int | Omit = omit,
@@ -319,7 +372,7 @@ class AsyncMessages(_Messages, AsyncAPIResource):
         metadata: MetadataParam | Omit = omit,
         container: Optional[str] | Omit = omit,
         service_tier: Literal["auto", "standard_only"] | Omit = omit,
-        stop_sequences: list[str] | Omit = omit,
+        stop_sequences: SequenceNotStr[str] | Omit = omit,
         system: str | Iterable[TextBlockParam] | Omit = omit,
         temperature: float | Omit = omit,
         top_k: int | Omit = omit,
@@ -361,3 +414,75 @@ class AsyncMessages(_Messages, AsyncAPIResource):
             self, *, stream: bool, **params: Unpack[_CreateKwargs]
         ) -> Message | AsyncStream[RawMessageStreamEvent]: ...
         async def create(self, **params: Any) -> Any: ...  # pyright: ignore[reportIncompatibleVariableOverride]
+
+
+# ---- 0.74.0 names re-exported here (generated by scripts/generate_compat_modules.py; do not edit) ----
+from typing import TYPE_CHECKING  # noqa: E402
+
+from anthropic._lazy import lazy_dir, lazy_getattr  # noqa: E402
+
+if TYPE_CHECKING:
+    from anthropic import AsyncStream as AsyncStream
+    from anthropic import Stream as Stream
+    from anthropic._constants import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+    from anthropic._types import not_given as not_given
+    from anthropic.lib.streaming._messages import AsyncMessageStreamManager as AsyncMessageStreamManager
+    from anthropic.lib.streaming._messages import MessageStreamManager as MessageStreamManager
+    from anthropic.resources.messages.batches import AsyncBatches as AsyncBatches
+    from anthropic.resources.messages.batches import AsyncBatchesWithRawResponse as AsyncBatchesWithRawResponse
+    from anthropic.resources.messages.batches import (
+        AsyncBatchesWithStreamingResponse as AsyncBatchesWithStreamingResponse,
+    )
+    from anthropic.resources.messages.batches import Batches as Batches
+    from anthropic.resources.messages.batches import BatchesWithRawResponse as BatchesWithRawResponse
+    from anthropic.resources.messages.batches import BatchesWithStreamingResponse as BatchesWithStreamingResponse
+    from anthropic.types import message_count_tokens_params as message_count_tokens_params
+    from anthropic.types import message_create_params as message_create_params
+    from anthropic.types._content_params import TextBlockParam as TextBlockParam
+    from anthropic.types._message import Message as Message
+    from anthropic.types._message import MessageTokensCount as MessageTokensCount
+    from anthropic.types._models_api import ModelParam as ModelParam
+    from anthropic.types._params import MessageParam as MessageParam
+    from anthropic.types._params import MetadataParam as MetadataParam
+    from anthropic.types._params import ThinkingConfigParam as ThinkingConfigParam
+    from anthropic.types._stream_events import RawMessageStreamEvent as RawMessageStreamEvent
+    from anthropic.types._tool_params import MessageCountTokensToolParam as MessageCountTokensToolParam
+    from anthropic.types._tool_params import ToolChoiceParam as ToolChoiceParam
+    from anthropic.types._tool_params import ToolUnionParam as ToolUnionParam
+
+_REEXPORTS: dict[str, str] = {
+    "AsyncBatches": "anthropic.resources.messages.batches:AsyncBatches",
+    "AsyncBatchesWithRawResponse": "anthropic.resources.messages.batches:AsyncBatchesWithRawResponse",
+    "AsyncBatchesWithStreamingResponse": "anthropic.resources.messages.batches:AsyncBatchesWithStreamingResponse",
+    "AsyncMessageStreamManager": "anthropic.lib.streaming._messages:AsyncMessageStreamManager",
+    "AsyncStream": "anthropic:AsyncStream",
+    "Batches": "anthropic.resources.messages.batches:Batches",
+    "BatchesWithRawResponse": "anthropic.resources.messages.batches:BatchesWithRawResponse",
+    "BatchesWithStreamingResponse": "anthropic.resources.messages.batches:BatchesWithStreamingResponse",
+    "DEFAULT_TIMEOUT": "anthropic._constants:DEFAULT_TIMEOUT",
+    "Message": "anthropic.types._message:Message",
+    "MessageCountTokensToolParam": "anthropic.types._tool_params:MessageCountTokensToolParam",
+    "MessageParam": "anthropic.types._params:MessageParam",
+    "MessageStreamManager": "anthropic.lib.streaming._messages:MessageStreamManager",
+    "MessageTokensCount": "anthropic.types._message:MessageTokensCount",
+    "MetadataParam": "anthropic.types._params:MetadataParam",
+    "ModelParam": "anthropic.types._models_api:ModelParam",
+    "RawMessageStreamEvent": "anthropic.types._stream_events:RawMessageStreamEvent",
+    "Stream": "anthropic:Stream",
+    "TextBlockParam": "anthropic.types._content_params:TextBlockParam",
+    "ThinkingConfigParam": "anthropic.types._params:ThinkingConfigParam",
+    "ToolChoiceParam": "anthropic.types._tool_params:ToolChoiceParam",
+    "ToolUnionParam": "anthropic.types._tool_params:ToolUnionParam",
+    "message_count_tokens_params": "anthropic.types.message_count_tokens_params:",
+    "message_create_params": "anthropic.types.message_create_params:",
+    "not_given": "anthropic._types:not_given",
+}
+
+if not TYPE_CHECKING:  # a module __getattr__ seen by type checkers would make every name valid
+
+    def __getattr__(name: str) -> object:
+        return lazy_getattr(globals(), name, _REEXPORTS)
+
+    def __dir__() -> list[str]:
+        return lazy_dir(globals(), _REEXPORTS)
+# ---- end of generated names ----

@@ -8,10 +8,11 @@ response blocks (`BetaContentBlock` models) so that an assistant reply can be se
 # so the TypedDicts' `__required_keys__` are right.
 
 from os import PathLike
-from typing import IO, Any, Iterable, Literal, Optional, Sequence, Union
+from typing import IO, Any, Iterable, Literal, Optional, Union
 
 from typing_extensions import Required, TypeAlias, TypedDict
 
+from .._common import SequenceNotStr
 from ._content import BetaContentBlock
 
 __all__ = [
@@ -440,7 +441,7 @@ class BetaTextEditorCodeExecutionCreateResultBlockParam(TypedDict, total=False):
 
 class BetaTextEditorCodeExecutionStrReplaceResultBlockParam(TypedDict, total=False):
     type: Required[Literal["text_editor_code_execution_str_replace_result"]]
-    lines: Optional[Sequence[str]]
+    lines: Optional[SequenceNotStr[str]]
     new_lines: Optional[int]
     new_start: Optional[int]
     old_lines: Optional[int]

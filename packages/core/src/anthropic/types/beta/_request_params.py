@@ -7,11 +7,12 @@ execution container (with skills), metadata and structured output format.
 # No `from __future__ import annotations`: with real (not string) annotations `Required[...]` is seen at run time,
 # so the TypedDicts' `__required_keys__` are right.
 
-from typing import Generic, Iterable, List, Literal, Optional, Sequence, Union
+from typing import Generic, Iterable, List, Literal, Optional, Union
 
 from typing_extensions import Required, TypeAlias, TypedDict
 
 from .. import AnthropicBetaParam, ModelParam
+from .._common import SequenceNotStr
 from ._content_params import BetaMessageParam, BetaTextBlockParam
 from ._parsed import ResponseFormatT
 from ._tool_params import BetaToolChoiceParam, BetaToolUnionParam
@@ -104,8 +105,8 @@ Trigger: TypeAlias = Union[BetaInputTokensTriggerParam, BetaToolUsesTriggerParam
 class BetaClearToolUses20250919EditParam(TypedDict, total=False):
     type: Required[Literal["clear_tool_uses_20250919"]]
     clear_at_least: Optional[BetaInputTokensClearAtLeastParam]
-    clear_tool_inputs: Union[bool, Sequence[str], None]
-    exclude_tools: Optional[Sequence[str]]
+    clear_tool_inputs: Union[bool, SequenceNotStr[str], None]
+    exclude_tools: Optional[SequenceNotStr[str]]
     keep: BetaToolUsesKeepParam
     trigger: Trigger
 
@@ -130,7 +131,7 @@ class BetaContextManagementConfigParam(TypedDict, total=False):
 
 
 class BetaRequestMCPServerToolConfigurationParam(TypedDict, total=False):
-    allowed_tools: Optional[Sequence[str]]
+    allowed_tools: Optional[SequenceNotStr[str]]
     enabled: Optional[bool]
 
 
@@ -184,7 +185,7 @@ class MessageCreateParamsBase(TypedDict, total=False):
     metadata: BetaMetadataParam
     output_format: Optional[BetaJSONOutputFormatParam]
     service_tier: Literal["auto", "standard_only"]
-    stop_sequences: Sequence[str]
+    stop_sequences: SequenceNotStr[str]
     system: Union[str, Iterable[BetaTextBlockParam]]
     temperature: float
     thinking: BetaThinkingConfigParam

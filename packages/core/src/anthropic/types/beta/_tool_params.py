@@ -7,10 +7,11 @@ accepts `strict`, which asks the API to hold tool inputs to the schema exactly.
 # No `from __future__ import annotations`: with real (not string) annotations `Required[...]` is seen at run time,
 # so the TypedDicts' `__required_keys__` are right.
 
-from typing import Literal, Optional, Sequence, Union
+from typing import Literal, Optional, Union
 
 from typing_extensions import Required, TypeAlias, TypedDict
 
+from .._common import SequenceNotStr
 from ._content_params import BetaCacheControlEphemeralParam, BetaCitationsConfigParam
 
 __all__ = [
@@ -46,7 +47,7 @@ __all__ = [
 class InputSchemaTyped(TypedDict, total=False):
     type: Required[Literal["object"]]
     properties: Optional[dict[str, object]]
-    required: Optional[Sequence[str]]
+    required: Optional[SequenceNotStr[str]]
 
 
 InputSchema: TypeAlias = Union[InputSchemaTyped, dict[str, object]]
@@ -166,8 +167,8 @@ class UserLocation(TypedDict, total=False):
 class BetaWebSearchTool20250305Param(TypedDict, total=False):
     name: Required[Literal["web_search"]]
     type: Required[Literal["web_search_20250305"]]
-    allowed_domains: Optional[Sequence[str]]
-    blocked_domains: Optional[Sequence[str]]
+    allowed_domains: Optional[SequenceNotStr[str]]
+    blocked_domains: Optional[SequenceNotStr[str]]
     cache_control: Optional[BetaCacheControlEphemeralParam]
     max_uses: Optional[int]
     strict: bool
@@ -177,8 +178,8 @@ class BetaWebSearchTool20250305Param(TypedDict, total=False):
 class BetaWebFetchTool20250910Param(TypedDict, total=False):
     name: Required[Literal["web_fetch"]]
     type: Required[Literal["web_fetch_20250910"]]
-    allowed_domains: Optional[Sequence[str]]
-    blocked_domains: Optional[Sequence[str]]
+    allowed_domains: Optional[SequenceNotStr[str]]
+    blocked_domains: Optional[SequenceNotStr[str]]
     cache_control: Optional[BetaCacheControlEphemeralParam]
     citations: Optional[BetaCitationsConfigParam]
     max_content_tokens: Optional[int]

@@ -7,9 +7,10 @@ All of them POST to `/v1/messages?beta=true` (count_tokens to `/v1/messages/coun
 
 from __future__ import annotations
 
+import copy
 import functools
 import inspect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar, List, Literal, Optional, Union, overload
 
 from ...._request import APIRequest, beta_header, strip_omitted
@@ -27,7 +28,7 @@ from ...._resource import (
 )
 from ...._types import NOT_GIVEN, NotGiven, Omit, omit
 from ..._endpoints import Helper, helper
-from ..._helpers import REQUIRED, nonstreaming_timeout, warn_if_deprecated
+from ..._helpers import nonstreaming_timeout, required_args, warn_if_deprecated
 from ...messages.messages import build_create_request
 
 if TYPE_CHECKING:
@@ -43,8 +44,11 @@ if TYPE_CHECKING:
         extra_body: object | None
         timeout: Timeout | NotGiven
 
+    from contextlib import AbstractAsyncContextManager, AbstractContextManager
+
+    from ...._response import APIResponse, AsyncAPIResponse, LegacyAPIResponse
     from ...._streaming import AsyncStream, Stream
-    from ...._types import Headers, Query, Timeout
+    from ...._types import Headers, Query, SequenceNotStr, Timeout
     from ....lib.streaming import BetaAsyncMessageStreamManager, BetaMessageStreamManager
     from ....types import AnthropicBetaParam, ModelParam
     from ....types.beta import (
@@ -73,14 +77,7 @@ if TYPE_CHECKING:
         BatchesWithStreamingResponse,
     )
 
-__all__ = [
-    "AsyncMessages",
-    "AsyncMessagesWithRawResponse",
-    "AsyncMessagesWithStreamingResponse",
-    "Messages",
-    "MessagesWithRawResponse",
-    "MessagesWithStreamingResponse",
-]
+__all__ = ["Messages", "AsyncMessages"]
 
 _PATH = "/v1/messages?beta=true"
 STRUCTURED_OUTPUTS_BETA = "structured-outputs-2025-09-17"
@@ -116,19 +113,20 @@ class _Messages(APIResource):
     ] = subresource("anthropic.resources.beta.messages.batches", "Batches")
 
     @endpoint
+    @required_args("max_tokens", "messages", "model")
     def create(
         self,
         *,
-        max_tokens: int = REQUIRED,
-        messages: Iterable[BetaMessageParam] = REQUIRED,
-        model: ModelParam = REQUIRED,
+        max_tokens: int,
+        messages: Iterable[BetaMessageParam],
+        model: ModelParam,
         container: Optional[Container] | Omit = omit,
         context_management: Optional[BetaContextManagementConfigParam] | Omit = omit,
         mcp_servers: Iterable[BetaRequestMCPServerURLDefinitionParam] | Omit = omit,
         metadata: BetaMetadataParam | Omit = omit,
         output_format: Optional[BetaJSONOutputFormatParam] | Omit = omit,
         service_tier: Literal["auto", "standard_only"] | Omit = omit,
-        stop_sequences: Sequence[str] | Omit = omit,
+        stop_sequences: SequenceNotStr[str] | Omit = omit,
         stream: bool | Omit = omit,
         system: Union[str, Iterable[BetaTextBlockParam]] | Omit = omit,
         temperature: float | Omit = omit,
@@ -173,7 +171,7 @@ class _Messages(APIResource):
         metadata: BetaMetadataParam | Omit = omit,
         output_format: Optional[type[ResponseFormatT]] | Omit = omit,
         service_tier: Literal["auto", "standard_only"] | Omit = omit,
-        stop_sequences: Sequence[str] | Omit = omit,
+        stop_sequences: SequenceNotStr[str] | Omit = omit,
         stream: bool | Omit = omit,
         system: Union[str, Iterable[BetaTextBlockParam]] | Omit = omit,
         temperature: float | Omit = omit,
@@ -296,7 +294,7 @@ class _Messages(APIResource):
         metadata: BetaMetadataParam | Omit = omit,
         output_format: Optional[type[ResponseFormatT]] | Omit = omit,
         service_tier: Literal["auto", "standard_only"] | Omit = omit,
-        stop_sequences: Sequence[str] | Omit = omit,
+        stop_sequences: SequenceNotStr[str] | Omit = omit,
         system: Union[str, Iterable[BetaTextBlockParam]] | Omit = omit,
         temperature: float | Omit = omit,
         thinking: BetaThinkingConfigParam | Omit = omit,
@@ -352,26 +350,85 @@ class _Messages(APIResource):
             timeout=timeout,
         )
         fmt: Any = output_format if _format_given(output_format) else NOT_GIVEN
+        # Same wire as 0.74.0: its async helper posts to `/v1/messages` without `?beta=true` (the sync one adds it).
+        async_request = copy.copy(request)
+        async_request.path = "/v1/messages"
         return Helper(
             lambda client: BetaMessageStreamManager(lambda: client._request(request), output_format=fmt),
-            lambda client: BetaAsyncMessageStreamManager(client._request(request), output_format=fmt),
+            lambda client: BetaAsyncMessageStreamManager(client._request(async_request), output_format=fmt),
         )
 
 
 class MessagesWithRawResponse(_Messages, SyncRawResource):
-    pass
+    if TYPE_CHECKING:
+
+        @overload  # pyright: ignore[reportIncompatibleVariableOverride]
+        def create(
+            self, *, stream: Literal[False] | Omit = omit, **params: Unpack[_CreateKwargs]
+        ) -> LegacyAPIResponse[BetaMessage]: ...
+        @overload
+        def create(  # pyright: ignore[reportOverlappingOverload]
+            self, *, stream: Literal[True], **params: Unpack[_CreateKwargs]
+        ) -> LegacyAPIResponse[Stream[BetaRawMessageStreamEvent]]: ...
+        @overload
+        def create(
+            self, *, stream: bool, **params: Unpack[_CreateKwargs]
+        ) -> LegacyAPIResponse[BetaMessage | Stream[BetaRawMessageStreamEvent]]: ...
+        def create(self, **params: Any) -> Any: ...  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class AsyncMessagesWithRawResponse(_Messages, AsyncRawResource):
-    pass
+    if TYPE_CHECKING:
+
+        @overload  # pyright: ignore[reportIncompatibleVariableOverride]
+        async def create(
+            self, *, stream: Literal[False] | Omit = omit, **params: Unpack[_CreateKwargs]
+        ) -> LegacyAPIResponse[BetaMessage]: ...
+        @overload
+        async def create(  # pyright: ignore[reportOverlappingOverload]
+            self, *, stream: Literal[True], **params: Unpack[_CreateKwargs]
+        ) -> LegacyAPIResponse[AsyncStream[BetaRawMessageStreamEvent]]: ...
+        @overload
+        async def create(
+            self, *, stream: bool, **params: Unpack[_CreateKwargs]
+        ) -> LegacyAPIResponse[BetaMessage | AsyncStream[BetaRawMessageStreamEvent]]: ...
+        async def create(self, **params: Any) -> Any: ...  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class MessagesWithStreamingResponse(_Messages, SyncStreamingResource):
-    pass
+    if TYPE_CHECKING:
+
+        @overload  # pyright: ignore[reportIncompatibleVariableOverride]
+        def create(
+            self, *, stream: Literal[False] | Omit = omit, **params: Unpack[_CreateKwargs]
+        ) -> AbstractContextManager[APIResponse[BetaMessage]]: ...
+        @overload
+        def create(  # pyright: ignore[reportOverlappingOverload]
+            self, *, stream: Literal[True], **params: Unpack[_CreateKwargs]
+        ) -> AbstractContextManager[APIResponse[Stream[BetaRawMessageStreamEvent]]]: ...
+        @overload
+        def create(
+            self, *, stream: bool, **params: Unpack[_CreateKwargs]
+        ) -> AbstractContextManager[APIResponse[BetaMessage | Stream[BetaRawMessageStreamEvent]]]: ...
+        def create(self, **params: Any) -> Any: ...  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class AsyncMessagesWithStreamingResponse(_Messages, AsyncStreamingResource):
-    pass
+    if TYPE_CHECKING:
+
+        @overload  # pyright: ignore[reportIncompatibleVariableOverride]
+        def create(
+            self, *, stream: Literal[False] | Omit = omit, **params: Unpack[_CreateKwargs]
+        ) -> AbstractAsyncContextManager[AsyncAPIResponse[BetaMessage]]: ...
+        @overload
+        def create(  # pyright: ignore[reportOverlappingOverload]
+            self, *, stream: Literal[True], **params: Unpack[_CreateKwargs]
+        ) -> AbstractAsyncContextManager[AsyncAPIResponse[AsyncStream[BetaRawMessageStreamEvent]]]: ...
+        @overload
+        def create(
+            self, *, stream: bool, **params: Unpack[_CreateKwargs]
+        ) -> AbstractAsyncContextManager[AsyncAPIResponse[BetaMessage | AsyncStream[BetaRawMessageStreamEvent]]]: ...
+        def create(self, **params: Any) -> Any: ...  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class Messages(_Messages, SyncAPIResource):
@@ -420,3 +477,101 @@ class AsyncMessages(_Messages, AsyncAPIResource):
         async def create(self, **params: Any) -> Any: ...  # pyright: ignore[reportIncompatibleVariableOverride]
 
         from anthropic_plugin_tools.resource import tool_runner_async as tool_runner
+
+
+# ---- 0.74.0 names re-exported here (generated by scripts/generate_compat_modules.py; do not edit) ----
+from typing import TYPE_CHECKING  # noqa: E402
+
+from anthropic._lazy import lazy_dir, lazy_getattr  # noqa: E402
+
+if TYPE_CHECKING:
+    from anthropic import AsyncStream as AsyncStream
+    from anthropic import Stream as Stream
+    from anthropic import transform_schema as transform_schema
+    from anthropic._constants import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+    from anthropic._types import not_given as not_given
+    from anthropic.lib.streaming._beta_messages import BetaAsyncMessageStreamManager as BetaAsyncMessageStreamManager
+    from anthropic.lib.streaming._beta_messages import BetaMessageStreamManager as BetaMessageStreamManager
+    from anthropic.lib.tools import BetaAsyncStreamingToolRunner as BetaAsyncStreamingToolRunner
+    from anthropic.lib.tools import BetaAsyncToolRunner as BetaAsyncToolRunner
+    from anthropic.lib.tools import BetaStreamingToolRunner as BetaStreamingToolRunner
+    from anthropic.lib.tools import BetaToolRunner as BetaToolRunner
+    from anthropic.resources.beta.messages.batches import AsyncBatches as AsyncBatches
+    from anthropic.resources.beta.messages.batches import AsyncBatchesWithRawResponse as AsyncBatchesWithRawResponse
+    from anthropic.resources.beta.messages.batches import (
+        AsyncBatchesWithStreamingResponse as AsyncBatchesWithStreamingResponse,
+    )
+    from anthropic.resources.beta.messages.batches import Batches as Batches
+    from anthropic.resources.beta.messages.batches import BatchesWithRawResponse as BatchesWithRawResponse
+    from anthropic.resources.beta.messages.batches import BatchesWithStreamingResponse as BatchesWithStreamingResponse
+    from anthropic.resources.messages.messages import DEPRECATED_MODELS as DEPRECATED_MODELS
+    from anthropic.types._models_api import AnthropicBetaParam as AnthropicBetaParam
+    from anthropic.types._models_api import ModelParam as ModelParam
+    from anthropic.types.beta import message_count_tokens_params as message_count_tokens_params
+    from anthropic.types.beta import message_create_params as message_create_params
+    from anthropic.types.beta._content_params import BetaMessageParam as BetaMessageParam
+    from anthropic.types.beta._content_params import BetaTextBlockParam as BetaTextBlockParam
+    from anthropic.types.beta._message import BetaMessage as BetaMessage
+    from anthropic.types.beta._message import BetaMessageTokensCount as BetaMessageTokensCount
+    from anthropic.types.beta._message import BetaRawMessageStreamEvent as BetaRawMessageStreamEvent
+    from anthropic.types.beta._parsed import ParsedBetaMessage as ParsedBetaMessage
+    from anthropic.types.beta._parsed import ResponseFormatT as ResponseFormatT
+    from anthropic.types.beta._request_params import (
+        BetaContextManagementConfigParam as BetaContextManagementConfigParam,
+    )
+    from anthropic.types.beta._request_params import BetaJSONOutputFormatParam as BetaJSONOutputFormatParam
+    from anthropic.types.beta._request_params import BetaMetadataParam as BetaMetadataParam
+    from anthropic.types.beta._request_params import (
+        BetaRequestMCPServerURLDefinitionParam as BetaRequestMCPServerURLDefinitionParam,
+    )
+    from anthropic.types.beta._request_params import BetaThinkingConfigParam as BetaThinkingConfigParam
+    from anthropic.types.beta._tool_params import BetaToolChoiceParam as BetaToolChoiceParam
+    from anthropic.types.beta._tool_params import BetaToolUnionParam as BetaToolUnionParam
+
+_REEXPORTS: dict[str, str] = {
+    "AnthropicBetaParam": "anthropic.types._models_api:AnthropicBetaParam",
+    "AsyncBatches": "anthropic.resources.beta.messages.batches:AsyncBatches",
+    "AsyncBatchesWithRawResponse": "anthropic.resources.beta.messages.batches:AsyncBatchesWithRawResponse",
+    "AsyncBatchesWithStreamingResponse": "anthropic.resources.beta.messages.batches:AsyncBatchesWithStreamingResponse",
+    "AsyncStream": "anthropic:AsyncStream",
+    "Batches": "anthropic.resources.beta.messages.batches:Batches",
+    "BatchesWithRawResponse": "anthropic.resources.beta.messages.batches:BatchesWithRawResponse",
+    "BatchesWithStreamingResponse": "anthropic.resources.beta.messages.batches:BatchesWithStreamingResponse",
+    "BetaAsyncMessageStreamManager": "anthropic.lib.streaming._beta_messages:BetaAsyncMessageStreamManager",
+    "BetaAsyncStreamingToolRunner": "anthropic.lib.tools:BetaAsyncStreamingToolRunner",
+    "BetaAsyncToolRunner": "anthropic.lib.tools:BetaAsyncToolRunner",
+    "BetaContextManagementConfigParam": "anthropic.types.beta._request_params:BetaContextManagementConfigParam",
+    "BetaJSONOutputFormatParam": "anthropic.types.beta._request_params:BetaJSONOutputFormatParam",
+    "BetaMessage": "anthropic.types.beta._message:BetaMessage",
+    "BetaMessageParam": "anthropic.types.beta._content_params:BetaMessageParam",
+    "BetaMessageStreamManager": "anthropic.lib.streaming._beta_messages:BetaMessageStreamManager",
+    "BetaMessageTokensCount": "anthropic.types.beta._message:BetaMessageTokensCount",
+    "BetaMetadataParam": "anthropic.types.beta._request_params:BetaMetadataParam",
+    "BetaRawMessageStreamEvent": "anthropic.types.beta._message:BetaRawMessageStreamEvent",
+    "BetaRequestMCPServerURLDefinitionParam": "anthropic.types.beta._request_params:BetaRequestMCPServerURLDefinitionParam",
+    "BetaStreamingToolRunner": "anthropic.lib.tools:BetaStreamingToolRunner",
+    "BetaTextBlockParam": "anthropic.types.beta._content_params:BetaTextBlockParam",
+    "BetaThinkingConfigParam": "anthropic.types.beta._request_params:BetaThinkingConfigParam",
+    "BetaToolChoiceParam": "anthropic.types.beta._tool_params:BetaToolChoiceParam",
+    "BetaToolRunner": "anthropic.lib.tools:BetaToolRunner",
+    "BetaToolUnionParam": "anthropic.types.beta._tool_params:BetaToolUnionParam",
+    "DEFAULT_TIMEOUT": "anthropic._constants:DEFAULT_TIMEOUT",
+    "DEPRECATED_MODELS": "anthropic.resources.messages.messages:DEPRECATED_MODELS",
+    "ModelParam": "anthropic.types._models_api:ModelParam",
+    "ParsedBetaMessage": "anthropic.types.beta._parsed:ParsedBetaMessage",
+    "ResponseFormatT": "anthropic.types.beta._parsed:ResponseFormatT",
+    "Stream": "anthropic:Stream",
+    "message_count_tokens_params": "anthropic.types.beta.message_count_tokens_params:",
+    "message_create_params": "anthropic.types.beta.message_create_params:",
+    "not_given": "anthropic._types:not_given",
+    "transform_schema": "anthropic:transform_schema",
+}
+
+if not TYPE_CHECKING:  # a module __getattr__ seen by type checkers would make every name valid
+
+    def __getattr__(name: str) -> object:
+        return lazy_getattr(globals(), name, _REEXPORTS)
+
+    def __dir__() -> list[str]:
+        return lazy_dir(globals(), _REEXPORTS)
+# ---- end of generated names ----
