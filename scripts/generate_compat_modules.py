@@ -248,7 +248,11 @@ def render(path: str, entry: dict[str, Any], topics: list[types.ModuleType]) -> 
 def own_names(source: str) -> set[str]:
     """Names a module binds itself at run time (not under `if TYPE_CHECKING:`), read from its source."""
     names: set[str] = set()
-    for node in ast.parse(source).body:
+    body = list(ast.parse(source).body)
+    for node in list(body):
+        if isinstance(node, ast.Try):  # `try: from plugin import X` binds X too
+            body += node.body
+    for node in body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)
         elif isinstance(node, ast.Assign):
@@ -273,7 +277,9 @@ def render_block(path: str, entry: dict[str, Any], source: str, topics: list[typ
         described = entry["names"][name]
         if "private_import" in described or name in mine or described["kind"] == "error":
             continue
-        plugin_path = next((p for p in sorted(PLUGIN_MODULES) if hasattr(importlib.import_module(p), name)), None)
+        plugin_path = next(
+            (p for p in sorted(PLUGIN_MODULES - {path}) if hasattr(importlib.import_module(p), name)), None
+        )
         origin = described.get("origin", "")
         if plugin_path is not None and (origin == "" or origin.startswith(plugin_path)):
             table[name] = f"{plugin_path}:{name}"  # a plugin's name: through its 0.74.0 path, never the plugin itself
@@ -335,7 +341,7 @@ def source_file(path: str) -> Path:
 def blocks(snapshot: dict[str, Any], topics: list[types.ModuleType]) -> dict[Path, str]:
     rendered: dict[Path, str] = {}
     for path, entry in sorted(snapshot["modules"].items()):
-        if not path.startswith(("anthropic.resources", "anthropic.pagination")):
+        if not (path.startswith(("anthropic.resources", "anthropic.pagination")) or path in PLUGIN_MODULES):
             continue
         file = source_file(path)
         source = strip_block(file.read_text(encoding="utf-8"))

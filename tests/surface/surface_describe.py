@@ -76,7 +76,8 @@ def norm(tp: Any) -> str:
     if tp is Ellipsis:
         return "..."
     if isinstance(tp, type):
-        return tp.__name__
+        # a pydantic generic parametrised in an annotation (`ParsedBetaTextBlock[object]`) is still that class
+        return tp.__name__.partition("[")[0]
     return _name_of(tp)
 
 
@@ -169,7 +170,7 @@ def _inherited_from_library(cls: type, name: str) -> bool:
         if name in base.__dict__:
             module = getattr(base, "__module__", "") or ""
             return module.split(".")[0] in {"pydantic", "builtins", "typing", "typing_extensions", "httpx", "abc"}
-    return True
+    return False
 
 
 SELF = ["self", "POSITIONAL_OR_KEYWORD", "<required>"]
@@ -216,15 +217,17 @@ def _instance_method(cls: type, name: str) -> list[list[Any]] | str | None:
 
 def methods(cls: type) -> dict[str, Any]:
     result: dict[str, Any] = {}
-    for name in sorted(dir(cls)):
+    instance = _INSTANCES.get(cls)
+    for name in sorted({*dir(cls), *(dir(instance) if instance is not None else ())}):
         if name.startswith("_") and name not in {"__init__", "__call__"}:
             continue
-        if _inherited_from_library(cls, name):
+        in_class = any(name in vars(base) for base in cls.__mro__)
+        if (in_class and _inherited_from_library(cls, name)) or (not in_class and instance is None):
             continue
         try:
             raw = inspect.getattr_static(cls, name)
         except AttributeError:
-            continue
+            raw = None  # an attribute of the instance only (a plugin's `tool_runner`)
         if isinstance(raw, (staticmethod, classmethod)):
             raw = raw.__func__
         through_instance = _instance_method(cls, name)
@@ -270,6 +273,8 @@ def describe_class(cls: type) -> dict[str, Any]:
 def describe_value(module: types.ModuleType, name: str, value: Any) -> dict[str, Any]:
     if isinstance(value, types.ModuleType):
         return {"kind": "module", "target": value.__name__}
+    if typing.get_origin(value) is not None:  # before the class check: `list[int]` is a `type` on Python 3.10
+        return {"kind": "alias", "type": norm(value)}
     if isinstance(value, type):
         return describe_class(value)
     if isinstance(value, typing.TypeVar):

@@ -76,6 +76,9 @@ if TYPE_CHECKING:
 __all__ = ["AsyncAnthropic", "AsyncClient", "Anthropic", "Client"]
 
 _T = TypeVar("_T")
+
+# 0.74.0's default for `options=` of the generic verbs: an empty mapping, only ever read.
+_NO_OPTIONS: RequestOptions = {}
 _Self = TypeVar("_Self", bound="BaseClient")
 
 
@@ -454,19 +457,19 @@ class Anthropic(BaseClient, SyncMode):
 
     # -- generic verbs for endpoints without a method ------------------------------------------------------
 
-    def get(self, path: str, *, cast_to: type[_T], options: RequestOptions | None = None, stream: bool = False, stream_cls: Any = None) -> _T:
+    def get(self, path: str, *, cast_to: type[_T], options: RequestOptions = _NO_OPTIONS, stream: bool = False, stream_cls: Any = None) -> _T:
         return self._request(self._generic_request("GET", path, cast_to=cast_to, options=options, stream=stream, stream_cls=stream_cls))
 
-    def post(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None, files: Any = None, stream: bool = False, stream_cls: Any = None) -> _T:
+    def post(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions = _NO_OPTIONS, files: Any = None, stream: bool = False, stream_cls: Any = None) -> _T:
         return self._request(self._generic_request("POST", path, cast_to=cast_to, body=body, options=options, files=files, stream=stream, stream_cls=stream_cls))
 
-    def patch(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None) -> _T:
+    def patch(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions = _NO_OPTIONS) -> _T:
         return self._request(self._generic_request("PATCH", path, cast_to=cast_to, body=body, options=options))
 
-    def put(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None, files: Any = None) -> _T:
+    def put(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions = _NO_OPTIONS, files: Any = None) -> _T:
         return self._request(self._generic_request("PUT", path, cast_to=cast_to, body=body, options=options, files=files))
 
-    def delete(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None) -> _T:
+    def delete(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions = _NO_OPTIONS) -> _T:
         return self._request(self._generic_request("DELETE", path, cast_to=cast_to, body=body, options=options))
 
     def get_api_list(
@@ -476,7 +479,7 @@ class Anthropic(BaseClient, SyncMode):
         model: type[Any],
         page: type[Any],
         body: object | None = None,
-        options: RequestOptions | None = None,
+        options: RequestOptions = _NO_OPTIONS,
         method: str = "get",
     ) -> Any:
         """A page of an endpoint without a method of its own (`page=SyncPage`, `model=` the item type)."""
@@ -581,19 +584,19 @@ class AsyncAnthropic(BaseClient, AsyncMode):
         finally:
             await response.aclose()
 
-    async def get(self, path: str, *, cast_to: type[_T], options: RequestOptions | None = None, stream: bool = False, stream_cls: Any = None) -> _T:
+    async def get(self, path: str, *, cast_to: type[_T], options: RequestOptions = _NO_OPTIONS, stream: bool = False, stream_cls: Any = None) -> _T:
         return await self._request(self._generic_request("GET", path, cast_to=cast_to, options=options, stream=stream, stream_cls=stream_cls))
 
-    async def post(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None, files: Any = None, stream: bool = False, stream_cls: Any = None) -> _T:
+    async def post(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions = _NO_OPTIONS, files: Any = None, stream: bool = False, stream_cls: Any = None) -> _T:
         return await self._request(self._generic_request("POST", path, cast_to=cast_to, body=body, options=options, files=files, stream=stream, stream_cls=stream_cls))
 
-    async def patch(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None) -> _T:
+    async def patch(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions = _NO_OPTIONS) -> _T:
         return await self._request(self._generic_request("PATCH", path, cast_to=cast_to, body=body, options=options))
 
-    async def put(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None, files: Any = None) -> _T:
+    async def put(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions = _NO_OPTIONS, files: Any = None) -> _T:
         return await self._request(self._generic_request("PUT", path, cast_to=cast_to, body=body, options=options, files=files))
 
-    async def delete(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions | None = None) -> _T:
+    async def delete(self, path: str, *, cast_to: type[_T], body: object | None = None, options: RequestOptions = _NO_OPTIONS) -> _T:
         return await self._request(self._generic_request("DELETE", path, cast_to=cast_to, body=body, options=options))
 
     def get_api_list(
@@ -603,7 +606,7 @@ class AsyncAnthropic(BaseClient, AsyncMode):
         model: type[Any],
         page: type[Any],
         body: object | None = None,
-        options: RequestOptions | None = None,
+        options: RequestOptions = _NO_OPTIONS,
         method: str = "get",
     ) -> Any:
         """An `AsyncPaginator` (await it for the first page, `async for` for every item)."""

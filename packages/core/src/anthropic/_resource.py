@@ -109,6 +109,11 @@ class APIResource:
         self.__dict__[name] = value
         return value
 
+    def __dir__(self) -> list[str]:
+        from ._plugins.host import get_host
+
+        return sorted({*super().__dir__(), *get_host().resource_extension_names(self._resource_key)})
+
 
 class SyncAPIResource(SyncMode, APIResource):
 

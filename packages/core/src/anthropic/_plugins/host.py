@@ -278,6 +278,16 @@ class PluginHost:
         """The factory of an extension attribute for a resource in the given mode, or None."""
         if mode not in ("sync", "async"):
             return None
+        ext = self._extension_table().get((resource, name))
+        if ext is None:
+            return None
+        return ext.sync if mode == "sync" else ext.async_
+
+    def resource_extension_names(self, resource: str) -> list[str]:
+        """The attributes plugins add to a resource (`tool_runner` on `beta.messages`), for `dir()`."""
+        return sorted(name for key, name in self._extension_table() if key == resource)
+
+    def _extension_table(self) -> dict[tuple[str, str], ResourceExtension]:
         self.discover()
         with self._lock:
             if self._extensions is None:
@@ -288,10 +298,7 @@ class PluginHost:
 
                 self.pm.hook.extend_resources(register=register)
                 self._extensions = found
-            ext = self._extensions.get((resource, name))
-        if ext is None:
-            return None
-        return ext.sync if mode == "sync" else ext.async_
+            return self._extensions
 
     # -- building platforms ----------------------------------------------------------------------------------
 
