@@ -7,16 +7,13 @@ fails on ours is an SDK bug, one that fails on both is a scenario bug.
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import importlib.util
 import os
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable
-
-import pytest
+from typing import Any
 
 TARGET = os.environ.get("ECOSYSTEM_TARGET", "ours")
 API_KEY = "sk-ant-ecosystem-test-key"
@@ -45,48 +42,6 @@ def _load_fake_api() -> ModuleType:
 
 fake = _load_fake_api()
 Reply = fake.Reply
-
-
-def known_core_bug(
-    reason: str, present: Callable[[], bool], raises: type[BaseException] | tuple[type[BaseException], ...]
-) -> Any:
-    """A strict xfail for a known bug of our core, applied only while `present()` (a probe of that bug) says so.
-
-    Never applied against the official package. The probe keeps the suite right whichever of the fix and these tests
-    lands first; a probe that sees the bug while the scenario passes makes the test fail (XPASS strict).
-    """
-    return pytest.mark.xfail(
-        TARGET == "ours" and present(), reason=f"known core bug: {reason}", raises=raises, strict=True
-    )
-
-
-def import_fails(module: str) -> bool:
-    """Probe: importing `module` raises ImportError."""
-    try:
-        importlib.import_module(module)
-    except ImportError:
-        return True
-    return False
-
-
-def user_http_client_fails_on_second_loop() -> bool:
-    """Probe: AsyncAnthropic(http_client=<user's httpx.AsyncClient>) refuses a call in a second asyncio.run."""
-    import httpx
-
-    import anthropic
-
-    with fake.FakeAnthropicServer() as server:
-        client = anthropic.AsyncAnthropic(base_url=server.url, api_key=API_KEY, http_client=httpx.AsyncClient())
-
-        async def call() -> None:
-            await client.models.retrieve(MODEL)
-
-        asyncio.run(call())
-        try:
-            asyncio.run(call())
-        except anthropic.AnthropicError as error:
-            return "event loop" in str(error)
-    return False
 
 
 def check_messages_request(request: Any, *, stream: bool | None = None, beta: bool = False) -> dict[str, Any]:

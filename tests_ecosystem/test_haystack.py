@@ -11,8 +11,6 @@ from support import (
     Reply,
     check_messages_request,
     enqueue_echo,
-    import_fails,
-    known_core_bug,
     last_user_texts,
     result_text,
     tool_result_of,
@@ -20,13 +18,6 @@ from support import (
 )
 
 import anthropic
-
-pytestmark = known_core_bug(
-    "anthropic-haystack does `from anthropic.resources.messages.messages import Message, RawMessageStreamEvent, "
-    "Stream`, names missing from ours",
-    present=lambda: import_fails("haystack_integrations.components.generators.anthropic"),
-    raises=ImportError,
-)
 
 
 def generator(**options):

@@ -16,11 +16,9 @@ from support import (
     Reply,
     check_messages_request,
     enqueue_echo,
-    known_core_bug,
     last_user_texts,
     result_text,
     tool_result_of,
-    user_http_client_fails_on_second_loop,
     user_text,
 )
 
@@ -113,12 +111,6 @@ def test_structured_output_with_json_schema(fake_api):
     assert set(body["output_format"]["schema"]["properties"]) == {"name", "age"}
 
 
-@known_core_bug(
-    "AsyncAnthropic(http_client=<LangChain's cached httpx.AsyncClient>) raises AnthropicError "
-    "'used in another event loop' on the second asyncio.run",
-    present=user_http_client_fails_on_second_loop,
-    raises=anthropic.AnthropicError,
-)
 def test_async_twice(fake_api):
     model = chat(fake_api)
     enqueue_echo(fake_api)

@@ -12,8 +12,6 @@ from support import (
     Reply,
     check_messages_request,
     enqueue_echo,
-    import_fails,
-    known_core_bug,
     last_user_texts,
     result_text,
     tool_result_of,
@@ -21,13 +19,6 @@ from support import (
 )
 
 import anthropic
-
-pytestmark = known_core_bug(
-    "pydantic_ai.models.anthropic imports anthropic.types.beta.beta_web_fetch_tool_result_block_param "
-    "(and other per-type modules), missing in ours",
-    present=lambda: import_fails("pydantic_ai.models.anthropic"),
-    raises=ImportError,
-)
 
 
 class Dog(BaseModel):

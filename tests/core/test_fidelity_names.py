@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import typing
 import warnings
 from pathlib import Path
 from typing import Any
@@ -178,11 +179,19 @@ class Answer(pydantic.BaseModel):
     answer: str
 
 
+def _official_name(cls: Any) -> str:
+    """What 0.74.0 shows: the class parametrised with a type variable named ResponseFormatT, as pydantic names it
+    (`ParsedBetaMessage[~ResponseFormatT]`; pydantic 2.14 on Python 3.13 spells it `ParsedBetaMessage[TypeVar]`)."""
+    return cls[typing.TypeVar("ResponseFormatT")].__name__
+
+
 def _check_parsed(parsed: Any) -> None:
+    from anthropic.types.beta.parsed_beta_message import ParsedBetaTextBlock
+
     assert isinstance(parsed, ParsedBetaMessage)
-    assert type(parsed).__name__ == "ParsedBetaMessage[~ResponseFormatT]"
-    assert repr(parsed).startswith("ParsedBetaMessage[~ResponseFormatT](id=")
-    assert type(parsed.content[0]).__name__ == "ParsedBetaTextBlock[~ResponseFormatT]"
+    assert type(parsed).__name__ == _official_name(ParsedBetaMessage) != "ParsedBetaMessage"
+    assert repr(parsed).startswith(f"{_official_name(ParsedBetaMessage)}(id=")
+    assert type(parsed.content[0]).__name__ == _official_name(ParsedBetaTextBlock)
     assert parsed.parsed_output == Answer(answer="yes")
 
 

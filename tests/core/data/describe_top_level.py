@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 import sys
 import typing
 from typing import Any
@@ -39,7 +40,8 @@ def describe(value: object) -> dict[str, Any]:
         module = "httpx" if httpx_type else type(value).__module__.split(".")[0]
         out["type"] = f"{module}.{type(value).__name__}"
     if kind == "alias":
-        out["origin"] = repr(typing.get_origin(value))
+        # `typing.Annotated` is a class on 3.13 and a special form before: one spelling for both
+        out["origin"] = re.sub(r"^<class '(.*)'>$", r"\1", repr(typing.get_origin(value)))
     return out
 
 

@@ -6,25 +6,16 @@ objects these hooks return, when a request is first signed or a stream first dec
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from anthropic._plugins import hookimpl
 
 if TYPE_CHECKING:
-    import httpx
+    from anthropic._platform import ClientConfig, PlatformRuntime, PlatformSpec
 
-    from anthropic._decoders import StreamDecoder
-    from anthropic._platform import ClientConfig, PlatformRuntime, PlatformSpec, RequestTransformer
-
-__all__ = [
-    "PLATFORM",
-    "build_runtime",
-    "platform_auth",
-    "register_platforms",
-    "request_transformers",
-    "stream_decoder",
-]
+__all__ = ["PLATFORM", "build_platform", "build_runtime", "register_platforms"]
 
 PLATFORM = "bedrock"
 
@@ -70,7 +61,7 @@ def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
     register(
         PlatformSpec(
             name=PLATFORM,
-            build=build_runtime,
+            build=build_platform,
             exports={
                 "AnthropicBedrock": "anthropic_plugin_bedrock.client:AnthropicBedrock",
                 "AsyncAnthropicBedrock": "anthropic_plugin_bedrock.client:AsyncAnthropicBedrock",
@@ -79,16 +70,16 @@ def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
     )
 
 
-@hookimpl
-def platform_auth(platform: str, config: ClientConfig) -> httpx.Auth | None:
-    if platform != PLATFORM:
-        return None
+def build_platform(config: ClientConfig) -> PlatformRuntime:
+    """The whole Bedrock runtime of one client: SigV4 auth, the URL/body rewrite and the eventstream decoder."""
     from ._auth import AWSCredentialsSpec, BedrockSigV4Auth
-    from ._settings import infer_region
+    from ._eventstream import make_stream_decoder
+    from ._rewrite import BedrockRequestRewriter
+    from ._settings import infer_region, runtime_base_url
 
     options = config.options
     region = options.get("aws_region") or infer_region(options.get("aws_profile"))
-    return BedrockSigV4Auth(
+    auth = BedrockSigV4Auth(
         AWSCredentialsSpec(
             access_key=options.get("aws_access_key"),
             secret_key=options.get("aws_secret_key"),
@@ -97,22 +88,10 @@ def platform_auth(platform: str, config: ClientConfig) -> httpx.Auth | None:
             region=str(region),
         )
     )
-
-
-@hookimpl
-def request_transformers(platform: str, config: ClientConfig) -> Sequence[RequestTransformer] | None:
-    if platform != PLATFORM:
-        return None
-    from ._rewrite import BedrockRequestRewriter
-    from ._settings import runtime_base_url
-
-    return [BedrockRequestRewriter(runtime_base_url(config.base_url, config.options))]
-
-
-@hookimpl
-def stream_decoder(platform: str, config: ClientConfig) -> Callable[[httpx.Response], StreamDecoder] | None:
-    if platform != PLATFORM:
-        return None
-    from ._eventstream import make_stream_decoder
-
-    return make_stream_decoder
+    runtime = build_runtime(config)
+    return replace(
+        runtime,
+        auth=auth,
+        transformers=(*runtime.transformers, BedrockRequestRewriter(runtime_base_url(config.base_url, options))),
+        stream_decoder=make_stream_decoder,
+    )

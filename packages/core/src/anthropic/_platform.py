@@ -1,14 +1,17 @@
 """What a platform is at run time: base URL, request rewrites, auth, stream decoding, error mapping, support.
 
-Plugins build these through the hooks in `anthropic._plugins.hookspecs`; the first-party API is one of them.
-The per-request path only calls these objects' methods; pluggy is never consulted per request.
+A plugin describes its platform in one place, the `PlatformSpec` it registers: its `build(config)` returns the
+complete `PlatformRuntime` of one client. The first-party API is one of them. The per-request path only calls these
+objects' methods; pluggy is never consulted per request. Plugin authors import these names from `anthropic.plugins`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import TYPE_CHECKING, Any, Generic, Protocol, cast
+
+from typing_extensions import TypeVar
 
 if TYPE_CHECKING:
     import httpx
@@ -23,6 +26,7 @@ __all__ = [
     "PreparedRequest",
     "RequestTransformer",
     "default_status_error",
+    "options_as_dict",
 ]
 
 
@@ -53,26 +57,44 @@ class RequestTransformer(Protocol):
     def __call__(self, request: PreparedRequest, /) -> None: ...
 
 
+OptionsT = TypeVar("OptionsT", default=Mapping[str, Any])
+
+
 @dataclass(frozen=True)
-class ClientConfig:
+class ClientConfig(Generic[OptionsT]):
     """What a platform sees of the client it serves: the constructor's arguments, immutable.
 
-    `options` holds the platform-specific constructor arguments (e.g. `aws_region`) by name.
+    `options` holds the platform-specific constructor arguments (e.g. `aws_region`): a mapping by name, or the
+    platform's own (typed) options object, such as a frozen dataclass, which its `build` then reads as typed
+    attributes: `ClientConfig[VertexOptions]`.
     """
 
     platform: str
     base_url: str | None
     api_key: str | None
     auth_token: str | None
-    options: Mapping[str, Any] = field(default_factory=lambda: {})
+    options: OptionsT = field(default_factory=lambda: cast(Any, {}))
+
+    def option_items(self) -> dict[str, Any]:
+        """The options as a name -> value dict, whatever their form (a mapping or an object with fields)."""
+        return options_as_dict(self.options)
 
     def __repr__(self) -> str:
-        secret_free = {k: ("<redacted>" if _looks_secret(k) else v) for k, v in self.options.items()}
+        secret_free = {k: ("<redacted>" if _looks_secret(k) else v) for k, v in self.option_items().items()}
         return (
             f"ClientConfig(platform={self.platform!r}, base_url={self.base_url!r}, "
             f"api_key={'<redacted>' if self.api_key else None}, "
             f"auth_token={'<redacted>' if self.auth_token else None}, options={secret_free!r})"
         )
+
+
+def options_as_dict(options: object) -> dict[str, Any]:
+    """A platform's options as a dict: a mapping as it is, a dataclass by its fields, another object by `vars()`."""
+    if isinstance(options, Mapping):
+        return dict(cast("Mapping[str, Any]", options))
+    if is_dataclass(options) and not isinstance(options, type):
+        return {f.name: getattr(options, f.name) for f in fields(options)}
+    return dict(vars(options))
 
 
 def _looks_secret(name: str) -> bool:
@@ -133,15 +155,16 @@ class PlatformRuntime:
 
 @dataclass(frozen=True)
 class PlatformSpec:
-    """A platform as a plugin registers it.
+    """A platform as a plugin registers it: the one place that describes it.
 
-    `build(config)` returns the base `PlatformRuntime` (base URL, headers, support table...); the host then adds
-    the auth, transformers and stream decoder contributed through the other hooks.
+    `build(config)` returns the client's `PlatformRuntime`: base URL, default headers, `httpx.Auth`, sans-IO request
+    transformers, stream decoder, status-error mapping and the endpoints it does not serve. The host adds only what
+    applies to every platform (the `client_request_transformers` hook).
     `exports` maps names served from `anthropic` (e.g. "AnthropicBedrock") to "module:attribute" strings.
     """
 
     name: str
-    build: Callable[[ClientConfig], PlatformRuntime]
+    build: Callable[[ClientConfig[Any]], PlatformRuntime]
     exports: Mapping[str, str] = field(default_factory=lambda: {})
 
 

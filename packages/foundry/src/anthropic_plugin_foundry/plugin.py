@@ -6,6 +6,7 @@ Cheap to import; the client module loads when `AnthropicFoundry` is first used.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from anthropic._platform import PlatformSpec
@@ -14,11 +15,9 @@ from anthropic._plugins.hookspecs import hookimpl
 from ._runtime import PLATFORM_NAME, build_runtime
 
 if TYPE_CHECKING:
-    import httpx
+    from anthropic._platform import ClientConfig, PlatformRuntime
 
-    from anthropic._platform import ClientConfig
-
-__all__ = ["platform_auth", "register_platforms"]
+__all__ = ["build_platform", "register_platforms"]
 
 
 @hookimpl
@@ -26,7 +25,7 @@ def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
     register(
         PlatformSpec(
             name=PLATFORM_NAME,
-            build=build_runtime,
+            build=build_platform,
             exports={
                 "AnthropicFoundry": "anthropic_plugin_foundry.client:AnthropicFoundry",
                 "AsyncAnthropicFoundry": "anthropic_plugin_foundry.client:AsyncAnthropicFoundry",
@@ -35,13 +34,12 @@ def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
     )
 
 
-@hookimpl
-def platform_auth(platform: str, config: ClientConfig) -> httpx.Auth | None:
-    if platform != PLATFORM_NAME:
-        return None
+def build_platform(config: ClientConfig) -> PlatformRuntime:
+    """The whole Foundry runtime of one client: base settings, and the Azure AD token auth when one is given."""
+    runtime = build_runtime(config)
     provider = config.options.get("azure_ad_token_provider")
     if provider is None:
-        return None
+        return runtime
     from ._auth import TokenProviderAuth
 
-    return TokenProviderAuth(provider)
+    return replace(runtime, auth=TokenProviderAuth(provider))

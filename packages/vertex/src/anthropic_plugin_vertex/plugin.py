@@ -5,7 +5,8 @@ Cheap to import: google-auth (and the client module) load only when a Vertex cli
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from anthropic._platform import PlatformSpec
@@ -14,13 +15,11 @@ from anthropic._plugins.hookspecs import hookimpl
 from ._runtime import PLATFORM_NAME, build_runtime
 
 if TYPE_CHECKING:
-    import httpx
-
-    from anthropic._platform import ClientConfig, RequestTransformer
+    from anthropic._platform import ClientConfig, PlatformRuntime
 
     from ._credentials import GoogleAuthState
 
-__all__ = ["platform_auth", "register_platforms", "request_transformers"]
+__all__ = ["build_platform", "register_platforms"]
 
 
 @hookimpl
@@ -28,7 +27,7 @@ def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
     register(
         PlatformSpec(
             name=PLATFORM_NAME,
-            build=build_runtime,
+            build=build_platform,
             exports={
                 "AnthropicVertex": "anthropic_plugin_vertex.client:AnthropicVertex",
                 "AsyncAnthropicVertex": "anthropic_plugin_vertex.client:AsyncAnthropicVertex",
@@ -37,22 +36,15 @@ def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
     )
 
 
-@hookimpl
-def platform_auth(platform: str, config: ClientConfig) -> httpx.Auth | None:
-    if platform != PLATFORM_NAME:
-        return None
+def build_platform(config: ClientConfig) -> PlatformRuntime:
+    """The whole Vertex runtime of one client: base settings, the google-auth bearer token, the URL rewrite."""
     from ._auth import VertexAuth
-
-    return VertexAuth(_state_of(config))
-
-
-@hookimpl
-def request_transformers(platform: str, config: ClientConfig) -> Sequence[RequestTransformer] | None:
-    if platform != PLATFORM_NAME:
-        return None
     from ._rewrite import VertexRewrite
 
-    return [VertexRewrite(base_url=config.base_url or "", region=config.options["region"], state=_state_of(config))]
+    state = _state_of(config)
+    runtime = build_runtime(config)
+    rewrite = VertexRewrite(base_url=config.base_url or "", region=config.options["region"], state=state)
+    return replace(runtime, auth=VertexAuth(state), transformers=(*runtime.transformers, rewrite))
 
 
 def _state_of(config: ClientConfig) -> GoogleAuthState:

@@ -1,32 +1,37 @@
-"""`AnthropicExample`: the core client on the example platform."""
+"""`AnthropicExample`: the core client on the example platform, declared with the public `PlatformClient` base."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
-from anthropic import Anthropic
-from anthropic._platform import ClientConfig
+import httpx
+
+from anthropic import DEFAULT_MAX_RETRIES, NOT_GIVEN, NotGiven
+from anthropic.plugins import PlatformClient
 
 
-class AnthropicExample(Anthropic):
-    _platform_name = "example"
+class AnthropicExample(PlatformClient):
+    platform = "example"
 
-    def __init__(self, *, secret: str, base_url: str | None = None, **kwargs: Any) -> None:
-        http_client = kwargs.pop("http_client", None)
-        self._configure(
-            config=ClientConfig(platform="example", base_url=base_url, api_key=None, auth_token=None, options={"secret": secret}),
-            timeout=kwargs.pop("timeout", Anthropic.__init__.__kwdefaults__["timeout"]),  # type: ignore[index]
-            max_retries=kwargs.pop("max_retries", 2),
-            default_headers=kwargs.pop("default_headers", None),
-            default_query=kwargs.pop("default_query", None),
+    def __init__(
+        self,
+        *,
+        secret: str,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        http_client: httpx.Client | None = None,
+        _strict_response_validation: bool = False,
+    ) -> None:
+        super().__init__(
+            options={"secret": secret},
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
-            strict_response_validation=kwargs.pop("_strict_response_validation", False),
-            init_kwargs={"secret": secret},
+            _strict_response_validation=_strict_response_validation,
         )
-        self._init_http(http_client)
-
-    def _copy_with(self, kwargs: dict[str, Any]) -> Any:
-        kwargs.pop("api_key", None)
-        kwargs.pop("auth_token", None)
-        kwargs["base_url"] = str(kwargs["base_url"])
-        return type(self)(**kwargs)

@@ -1,24 +1,13 @@
-"""The example platform, written with the public hooks only (see docs/plugins.md)."""
+"""The example platform, written against the public plugin API only (`anthropic.plugins`; see docs/plugins.md)."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator
 
 import httpx
 
-from anthropic._platform import ClientConfig, PlatformRuntime, PlatformSpec, PreparedRequest, RequestTransformer
-from anthropic._plugins import hookimpl
-
-
-def _build(config: ClientConfig) -> PlatformRuntime:
-    return PlatformRuntime(
-        name="example",
-        base_url=config.base_url or "https://example.invalid",
-        default_headers={"anthropic-version": "2023-06-01"},
-        unsupported={"messages.count_tokens": "Token counting is not supported on the example platform"},
-        unsupported_prefixes={"messages.batches": "Batches are not supported on the example platform"},
-    )
+from anthropic.plugins import ClientConfig, PlatformRuntime, PlatformSpec, PreparedRequest, hookimpl
 
 
 class ExampleSignature(httpx.Auth):
@@ -43,26 +32,25 @@ def _route_by_model(request: PreparedRequest) -> None:
         request.url = request.url.replace("/v1/messages", f"/example/{model}")
 
 
+def build(config: ClientConfig) -> PlatformRuntime:
+    """The whole platform in one place: where requests go, how they are signed and rewritten, what it lacks."""
+    return PlatformRuntime(
+        name="example",
+        base_url=config.base_url or "https://example.invalid",
+        default_headers={"anthropic-version": "2023-06-01"},
+        auth=ExampleSignature(str(config.options["secret"])),
+        transformers=(_route_by_model,),
+        unsupported={"messages.count_tokens": "Token counting is not supported on the example platform"},
+        unsupported_prefixes={"messages.batches": "Batches are not supported on the example platform"},
+    )
+
+
 @hookimpl
 def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
     register(
         PlatformSpec(
             name="example",
-            build=_build,
+            build=build,
             exports={"AnthropicExample": "anthropic_plugin_example.client:AnthropicExample"},
         )
     )
-
-
-@hookimpl
-def platform_auth(platform: str, config: ClientConfig) -> httpx.Auth | None:
-    if platform != "example":
-        return None
-    return ExampleSignature(str(config.options["secret"]))
-
-
-@hookimpl
-def request_transformers(platform: str, config: ClientConfig) -> Sequence[RequestTransformer] | None:
-    if platform != "example":
-        return None
-    return [_route_by_model]

@@ -1,5 +1,8 @@
-"""The hooks `anthropic` publishes. A plugin is a module (or object) with `@hookimpl` functions of these names,
-advertised by one entry point in the group `anthropic.plugins`.
+"""The hooks `anthropic` publishes (documented in docs/plugins.md; import `hookimpl` from `anthropic.plugins`).
+
+A plugin is a module (or object) with `@hookimpl` functions of these names, advertised by one entry point in the group
+`anthropic.plugins`. A platform is described in one place, the `PlatformSpec` that `register_platforms` registers;
+the other hooks apply to every platform.
 
 Hooks run when clients are built (and when a lazily exported name is first looked up), never per request: the
 objects they return are what the request path uses. Plugin modules must be cheap to import; import heavy
@@ -9,14 +12,11 @@ libraries (botocore, google-auth, ...) inside the functions that need them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 if TYPE_CHECKING:
-    import httpx
-
-    from .._decoders import StreamDecoder
     from .._platform import ClientConfig, PlatformSpec, RequestTransformer
     from .extensions import ResourceExtension
 
@@ -32,36 +32,19 @@ hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
     """Add named platforms: call `register(PlatformSpec(name, build, exports))` once per platform.
 
-    `build(config)` returns the platform's base `PlatformRuntime` (base URL, default headers, endpoints it does not
-    support, status error mapping). Registering a name twice is an error.
-    """
-
-
-@hookspec(firstresult=True)
-def platform_auth(platform: str, config: ClientConfig) -> httpx.Auth | None:
-    """Return the `httpx.Auth` that authenticates requests of `platform` (SigV4 signing, bearer tokens...).
-
-    The auth runs on every attempt, after the request transformers, so a retried request is signed again. Async
-    clients call its `async_auth_flow`: do blocking work (token refresh, credential lookup) in a worker thread there.
-    The first non-None result wins.
+    `build(config)` returns the platform's complete `PlatformRuntime` for one client: base URL, default headers,
+    `httpx.Auth`, request transformers, stream decoder, status-error mapping, unsupported endpoints. Registering a
+    name twice is an error.
     """
 
 
 @hookspec
-def request_transformers(platform: str, config: ClientConfig) -> Sequence[RequestTransformer] | None:
-    """Return sans-IO rewrites applied to every attempt's `PreparedRequest` (URL, headers, JSON body).
+def client_request_transformers(config: ClientConfig[Any]) -> Sequence[RequestTransformer] | None:
+    """Return sans-IO rewrites for the requests of every client, whatever its platform (a proxy, a tracing header).
 
-    Results of all plugins are applied in registration order. Return None (or nothing) for platforms you do not
-    serve.
-    """
-
-
-@hookspec(firstresult=True)
-def stream_decoder(platform: str, config: ClientConfig) -> Callable[[httpx.Response], StreamDecoder] | None:
-    """Return a factory of decoders that turn a streamed response's bytes into `ServerSentEvent`s.
-
-    Called once per client; the factory is called once per streamed response (it may look at the response's
-    content-type). The default is the SSE decoder. Bedrock returns an AWS eventstream decoder.
+    Called once per client with its `ClientConfig` (its `platform` names the platform); the rewrites run on each
+    attempt after the platform's own transformers, in plugin registration order. Return None to add nothing.
+    Platform-specific rewrites belong in the platform's `PlatformRuntime`, not here.
     """
 
 

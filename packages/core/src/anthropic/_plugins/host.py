@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +26,7 @@ import pluggy
 from . import hookspecs
 
 if TYPE_CHECKING:
-    from .._platform import ClientConfig, PlatformRuntime, PlatformSpec
+    from .._platform import ClientConfig, PlatformRuntime, PlatformSpec, RequestTransformer
     from .extensions import ResourceExtension
 
 __all__ = ["ENTRY_POINT_GROUP", "InstalledPlugin", "LoadedPlugin", "PluginHost", "get_host", "set_host"]
@@ -312,23 +312,13 @@ class PluginHost:
                 message += "; installed plugins that are not loaded: " + "; ".join(p.describe() for p in idle)
             raise RuntimeError(message)
         runtime = spec.build(config)
-        hook = self.pm.hook
-        auth = hook.platform_auth(platform=config.platform, config=config)
-        transformers = list(runtime.transformers)
-        for result in reversed(hook.request_transformers(platform=config.platform, config=config)):
+        extra: list[RequestTransformer] = []
+        for result in reversed(self.pm.hook.client_request_transformers(config=config)):
             if result:
-                transformers.extend(_as_list(result))
-        decoder = hook.stream_decoder(platform=config.platform, config=config)
-        return replace(
-            runtime,
-            auth=auth if auth is not None else runtime.auth,
-            transformers=tuple(transformers),
-            stream_decoder=decoder if decoder is not None else runtime.stream_decoder,
-        )
-
-
-def _as_list(items: Iterable[Any]) -> list[Any]:
-    return list(items)
+                extra.extend(result)
+        if not extra:
+            return runtime
+        return replace(runtime, transformers=(*runtime.transformers, *extra))
 
 
 def _module_of(plugin: object) -> str:
