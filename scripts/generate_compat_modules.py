@@ -252,6 +252,9 @@ def own_names(source: str) -> set[str]:
     for node in list(body):
         if isinstance(node, ast.Try):  # `try: from plugin import X` binds X too
             body += node.body
+        # `if TYPE_CHECKING: from plugin import X` + `else:` serving X at run time (the plugin host) binds X too
+        if isinstance(node, ast.If) and node.orelse and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            body += node.body
     for node in body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)

@@ -122,9 +122,9 @@ class BedrockSigV4Auth(httpx.Auth):
     def region(self) -> str:
         return self._holder.spec.region
 
-    def share_session_with(self, other: BedrockSigV4Auth) -> None:
+    def share_session_with(self, other: object) -> None:
         """Use `other`'s session (and its cached credentials) when both are built from the same arguments."""
-        if other._holder.spec == self._holder.spec:
+        if isinstance(other, BedrockSigV4Auth) and other._holder.spec == self._holder.spec:
             self._holder = other._holder
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pydantic_core
 
-from anthropic._decoders.sse import ServerSentEvent
-from anthropic._exceptions import APIResponseValidationError, APIStatusError
+from anthropic import APIResponseValidationError, APIStatusError
+from anthropic.plugins import ServerSentEvent
 
 from ._errors import bedrock_status_class
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from botocore.eventstream import EventStreamMessage
     from botocore.model import Shape
 
-    from anthropic._decoders import StreamDecoder
+    from anthropic.plugins import StreamDecoder
 
 __all__ = ["AWSEventStreamDecoder", "exception_status", "make_stream_decoder", "response_stream_shape"]
 
@@ -85,7 +85,7 @@ def make_stream_decoder(response: httpx.Response) -> StreamDecoder:
     """The `stream_decoder` factory: eventstream for Bedrock, SSE when a proxy in front answers with SSE."""
     content_type = response.headers.get("content-type", "")
     if content_type.startswith("text/event-stream"):
-        from anthropic._decoders.sse import SSEDecoder
+        from anthropic.plugins import SSEDecoder
 
         return SSEDecoder()
     return AWSEventStreamDecoder(response)

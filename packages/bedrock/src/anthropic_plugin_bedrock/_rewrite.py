@@ -18,12 +18,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from anthropic._exceptions import UnsupportedOnPlatformError
+from anthropic import UnsupportedOnPlatformError
 
 from ._errors import BATCHES_UNSUPPORTED, TOKEN_COUNTING_UNSUPPORTED
 
 if TYPE_CHECKING:
-    from anthropic._platform import PreparedRequest
+    from anthropic.plugins import PreparedRequest
 
 __all__ = ["DEFAULT_VERSION", "BedrockRequestRewriter"]
 

@@ -12,9 +12,13 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["DEFAULT_REGION", "default_base_url", "infer_region", "resolve_base_url", "runtime_base_url"]
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = ["DEFAULT_REGION", "BedrockOptions", "default_base_url", "infer_region", "resolve", "runtime_base_url"]
 
 log = logging.getLogger("anthropic.lib.bedrock")
 
@@ -49,14 +53,32 @@ def default_base_url(region: str) -> str:
     return f"https://bedrock-runtime.{region}.amazonaws.com"
 
 
-def resolve_base_url(base_url: object | None, region: str) -> tuple[str, bool]:
-    """The base URL and whether it was derived from the region (not given nor set in the environment)."""
-    if base_url is not None:
-        return str(base_url), False
-    from_env = os.environ.get("ANTHROPIC_BEDROCK_BASE_URL") or None
-    if from_env is not None:
-        return from_env, False
-    return default_base_url(region), True
+@dataclass(frozen=True)
+class BedrockOptions:
+    """The Bedrock constructor's own arguments, resolved: what `ClientConfig.options` holds and copies start from.
+
+    Its repr leaves the credentials out."""
+
+    aws_secret_key: str | None = field(repr=False)
+    aws_access_key: str | None = field(repr=False)
+    aws_region: str
+    aws_profile: str | None
+    aws_session_token: str | None = field(repr=False)
+
+
+def resolve(
+    aws_secret_key: str | None,
+    aws_access_key: str | None,
+    aws_region: str | None,
+    aws_profile: str | None,
+    aws_session_token: str | None,
+    base_url: str | httpx.URL | None,
+) -> tuple[BedrockOptions, str | httpx.URL | None]:
+    """Both constructors' arguments resolved: the options (region inferred) and the base URL given or from the
+    environment; None when it is the region's endpoint, which the runtime derives (and a copy derives again)."""
+    region = infer_region(aws_profile) if aws_region is None else aws_region
+    options = BedrockOptions(aws_secret_key, aws_access_key, region, aws_profile, aws_session_token)
+    return options, base_url if base_url is not None else os.environ.get("ANTHROPIC_BEDROCK_BASE_URL") or None
 
 
 def runtime_base_url(base_url: str | None, options: Mapping[str, Any]) -> str:
@@ -65,6 +87,6 @@ def runtime_base_url(base_url: str | None, options: Mapping[str, Any]) -> str:
 
     if base_url is None:
         region = options.get("aws_region") or infer_region(options.get("aws_profile"))
-        base_url, _ = resolve_base_url(None, str(region))
+        base_url = default_base_url(str(region))
     text = str(httpx.URL(base_url))
     return text if text.endswith("/") else text + "/"

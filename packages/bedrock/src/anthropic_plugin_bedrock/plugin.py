@@ -10,20 +10,18 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from anthropic._plugins import hookimpl
+from anthropic.plugins import ClientConfig, PlatformRuntime, PlatformSpec, hookimpl
 
 if TYPE_CHECKING:
-    from anthropic._platform import ClientConfig, PlatformRuntime, PlatformSpec
+    from ._settings import BedrockOptions
 
 __all__ = ["PLATFORM", "build_platform", "build_runtime", "register_platforms"]
 
 PLATFORM = "bedrock"
 
 
-def build_runtime(config: ClientConfig) -> PlatformRuntime:
+def build_runtime(config: ClientConfig[BedrockOptions]) -> PlatformRuntime:
     """Bedrock's base runtime: base URL, no API-key headers, 0.74.0's status mapping, unsupported endpoints."""
-    from anthropic._platform import PlatformRuntime
-
     from ._errors import (
         BATCHES_UNSUPPORTED,
         FILES_UNSUPPORTED,
@@ -36,7 +34,7 @@ def build_runtime(config: ClientConfig) -> PlatformRuntime:
 
     return PlatformRuntime(
         name=PLATFORM,
-        base_url=runtime_base_url(config.base_url, config.options),
+        base_url=runtime_base_url(config.base_url, config.option_items()),
         default_headers={},
         make_status_error=bedrock_status_error,
         unsupported={
@@ -56,8 +54,6 @@ def build_runtime(config: ClientConfig) -> PlatformRuntime:
 
 @hookimpl
 def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
-    from anthropic._platform import PlatformSpec
-
     register(
         PlatformSpec(
             name=PLATFORM,
@@ -70,14 +66,17 @@ def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
     )
 
 
-def build_platform(config: ClientConfig) -> PlatformRuntime:
-    """The whole Bedrock runtime of one client: SigV4 auth, the URL/body rewrite and the eventstream decoder."""
+def build_platform(config: ClientConfig[BedrockOptions]) -> PlatformRuntime:
+    """The whole Bedrock runtime of one client: SigV4 auth, the URL/body rewrite and the eventstream decoder.
+
+    Copies (`with_options()`) inherit the boto3 session when their AWS arguments are the same, so credential
+    providers run once per client family."""
     from ._auth import AWSCredentialsSpec, BedrockSigV4Auth
     from ._eventstream import make_stream_decoder
     from ._rewrite import BedrockRequestRewriter
     from ._settings import infer_region, runtime_base_url
 
-    options = config.options
+    options = config.option_items()
     region = options.get("aws_region") or infer_region(options.get("aws_profile"))
     auth = BedrockSigV4Auth(
         AWSCredentialsSpec(
@@ -94,4 +93,5 @@ def build_platform(config: ClientConfig) -> PlatformRuntime:
         auth=auth,
         transformers=(*runtime.transformers, BedrockRequestRewriter(runtime_base_url(config.base_url, options))),
         stream_decoder=make_stream_decoder,
+        inherit=lambda parent: auth.share_session_with(parent.auth),
     )

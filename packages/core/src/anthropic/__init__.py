@@ -377,7 +377,8 @@ def __dir__() -> list[str]:
     from ._plugins.host import get_host
 
     names = set(globals()) | set(_EXPORTS) | _SUBMODULES | _STREAMING_EXPORTS | _HTTPX_NAMES | _LEAKED
-    return sorted(names | {"__all__"} | set(get_host().exports()))  # plugin names: only those that resolve
+    plugin_names = {name for name in get_host().exports() if "." not in name}  # dotted: served at a module path
+    return sorted(names | {"__all__"} | plugin_names)  # plugin names: only those that resolve
 
 
 _setup_logging()

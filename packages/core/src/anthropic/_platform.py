@@ -116,6 +116,8 @@ class PlatformRuntime:
     - `validate_headers`: checks the final headers before sending (first party: credentials present).
     - `credential_headers`: lowercase names of headers carrying this platform's credentials, dropped (with the
       core's `x-api-key`, `api-key`, `authorization`...) from a redirect to another origin.
+    - `inherit`: called on a copy's runtime (`copy()` / `with_options()`) with the runtime it was copied from, so
+      copies can share what is costly to rebuild (a credentials session); None for nothing to share.
     """
 
     name: str
@@ -129,6 +131,7 @@ class PlatformRuntime:
     unsupported_prefixes: Mapping[str, str] = field(default_factory=lambda: {})
     validate_headers: Callable[[Mapping[str, str], Mapping[str, object]], None] | None = None
     credential_headers: frozenset[str] = frozenset()
+    inherit: Callable[[PlatformRuntime], None] | None = None
 
     def unsupported_message(self, endpoint: str) -> str | None:
         """The error message for an endpoint this platform cannot serve, or None when it can."""

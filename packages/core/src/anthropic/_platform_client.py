@@ -107,7 +107,8 @@ class _PlatformClientMixin(BaseClient):
 
     @property
     def platform_options(self) -> Mapping[str, Any]:
-        """The platform's constructor arguments as this client resolved them (what a copy starts from)."""
+        """The platform's constructor arguments as this client resolved them (what a copy starts from; a client
+        whose arguments can change later, e.g. reassigned attributes, overrides it to report their current values)."""
         return dict(self._platform_arguments)
 
     def copy(  # pyright: ignore[reportIncompatibleMethodOverride] - each platform's own arguments, see below
@@ -127,7 +128,8 @@ class _PlatformClientMixin(BaseClient):
         """A new client with some options changed, sharing this client's connection pool.
 
         Besides the common arguments it takes the platform's own constructor arguments (`aws_region=...`); one
-        left out, `None` or `NOT_GIVEN` keeps this client's value. `inspect.signature` shows them by name.
+        left out, `None` or `NOT_GIVEN` keeps this client's value. `inspect.signature` shows them by name. A base
+        URL the platform derived (none was passed to `super().__init__`) is derived again for the copy's options.
         """
         accepted = _init_parameters(type(self))
         credentials = {k: platform_arguments.pop(k) for k in ("api_key", "auth_token") if k in platform_arguments}
@@ -135,8 +137,10 @@ class _PlatformClientMixin(BaseClient):
         unknown = sorted((set(platform_arguments) - names) | (set(credentials) - set(accepted)))
         if unknown:
             raise TypeError(f"{type(self).__name__}.copy() got unexpected keyword arguments: {', '.join(unknown)}")
-        kept = dict(self._platform_arguments)
+        kept = dict(self.platform_options)  # a platform whose arguments change after construction overrides it
         kept.update({k: v for k, v in platform_arguments.items() if v is not None and not isinstance(v, NotGiven)})
+        if base_url is None and self._config.base_url is None and self._base_url_str == self._platform.base_url:
+            kept["base_url"] = None  # e.g. a region's endpoint: the copy's region decides
         return super().copy(
             api_key=credentials.get("api_key"),
             auth_token=credentials.get("auth_token"),
@@ -155,7 +159,10 @@ class _PlatformClientMixin(BaseClient):
 
     def _copy_with(self, kwargs: dict[str, Any]) -> Self:
         accepted = _init_parameters(type(self))
-        return type(self)(**{k: v for k, v in kwargs.items() if k in accepted})
+        clone = type(self)(**{k: v for k, v in kwargs.items() if k in accepted})
+        if clone._platform.inherit is not None:
+            clone._platform.inherit(self._platform)
+        return clone
 
 
 class PlatformClient(_PlatformClientMixin, Anthropic):
@@ -240,7 +247,8 @@ def _init_parameters(cls: type) -> dict[str, inspect.Parameter]:
     params = _INIT_PARAMETERS.get(cls)
     if params is None:
         signature = inspect.signature(cls.__init__)
-        params = {name: p for name, p in signature.parameters.items() if name != "self" and p.kind == p.KEYWORD_ONLY}
+        named = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)  # Bedrock's are positional
+        params = {name: p for name, p in signature.parameters.items() if name != "self" and p.kind in named}
         _INIT_PARAMETERS[cls] = params
     return params
 
@@ -251,7 +259,8 @@ def _option_names(cls: type) -> frozenset[str]:
 
 def _copy_signature(cls: type) -> inspect.Signature:
     """`copy()` as 0.74.0's platform clients spelled it: the platform's arguments first, then the common ones."""
-    own = [p for name, p in _init_parameters(cls).items() if name not in COMMON_ARGUMENTS]
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    own = [p.replace(kind=keyword) for name, p in _init_parameters(cls).items() if name not in COMMON_ARGUMENTS]
     for name in ("api_key", "auth_token"):
         if name in _init_parameters(cls):
             own.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None))

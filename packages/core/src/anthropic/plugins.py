@@ -34,8 +34,11 @@ from .plugin_api import PLUGIN_API_VERSION
 
 if TYPE_CHECKING:
     from ._decoders import StreamDecoder
-    from ._decoders.sse import ServerSentEvent
+    from ._decoders.sse import ServerSentEvent, SSEDecoder
+    from ._exceptions import DeadlineExceededError, ServiceUnavailableError
     from ._platform_client import AsyncPlatformClient, PlatformClient
+    from ._request import beta_header, strip_omitted
+    from .resources._helpers import warn_if_deprecated
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -43,6 +46,7 @@ __all__ = [
     "AsyncPlatformClient",
     "Body",
     "ClientConfig",
+    "DeadlineExceededError",
     "Headers",
     "PlatformClient",
     "PlatformRuntime",
@@ -51,13 +55,20 @@ __all__ = [
     "Query",
     "RequestTransformer",
     "ResourceExtension",
+    "SSEDecoder",
     "SequenceNotStr",
     "ServerSentEvent",
+    "ServiceUnavailableError",
     "StreamDecoder",
+    "beta_header",
     "default_status_error",
     "hookimpl",
     "options_as_dict",
+    "register_plugin",
     "require_plugin_api",
+    "strip_omitted",
+    "unregister_plugin",
+    "warn_if_deprecated",
 ]
 
 ENTRY_POINT_GROUP = "anthropic.plugins"
@@ -78,11 +89,39 @@ def require_plugin_api(minimum: int, below: int | None = None, *, distribution: 
     )
 
 
+def register_plugin(plugin: object, name: str | None = None) -> None:
+    """Register a plugin (a module or object with `@hookimpl` functions) by code: an app's own hooks, a test fixture.
+
+    Entry points are discovered first, so a plugin its entry point already loaded is left as it is.
+    """
+    from ._plugins.host import get_host
+
+    host = get_host()
+    host.discover()
+    if not host.pm.is_registered(plugin):
+        host.register(plugin, name=name)
+
+
+def unregister_plugin(name: str) -> None:
+    """Remove the plugin registered under `name` (clients built afterwards no longer see its hooks)."""
+    from ._plugins.host import get_host
+
+    get_host().unregister(name)
+
+
 _LAZY = {
     "StreamDecoder": "anthropic._decoders:StreamDecoder",
     "ServerSentEvent": "anthropic._decoders.sse:ServerSentEvent",
+    "SSEDecoder": "anthropic._decoders.sse:SSEDecoder",  # the default decoder, for a platform that may also get SSE
+    # 0.74.0's Bedrock and Vertex map 503 to it, but `anthropic` does not export it:
+    "ServiceUnavailableError": "anthropic._exceptions:ServiceUnavailableError",
+    "DeadlineExceededError": "anthropic._exceptions:DeadlineExceededError",  # 0.74.0's Vertex 504, not exported either
     "PlatformClient": "anthropic._platform_client:PlatformClient",
     "AsyncPlatformClient": "anthropic._platform_client:AsyncPlatformClient",
+    # For resource extensions (methods plugins add to resources), so they send what the core's own methods send:
+    "beta_header": "anthropic._request:beta_header",  # the `anthropic-beta` header for `betas=[...]`
+    "strip_omitted": "anthropic._request:strip_omitted",  # drop `omit`/`NOT_GIVEN` params from a body
+    "warn_if_deprecated": "anthropic.resources._helpers:warn_if_deprecated",  # 0.74.0's deprecated-model warning
 }
 
 if not TYPE_CHECKING:

@@ -1,19 +1,26 @@
-"""Microsoft Foundry (Azure) as a platform runtime: the base URL, API-key headers and unsupported endpoints.
+"""Microsoft Foundry (Azure) as configuration: the typed options a client hands its platform, and the resolution of
+the 0.74.0 constructor arguments, shared by the sync and async clients.
 
 Foundry speaks the first-party API (same paths, `anthropic-version` header, first-party status mapping); only
-the host and the credentials differ. Nothing here imports azure-identity.
+the host and the credentials differ. Nothing here imports azure-identity or httpx.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from anthropic._platform import ClientConfig, PlatformRuntime
+if TYPE_CHECKING:
+    import httpx
 
-__all__ = ["MISSING_CREDENTIALS", "PLATFORM_NAME", "UNSUPPORTED", "build_runtime", "resolve_settings"]
+    from ._auth import AsyncAzureADTokenProvider
+
+__all__ = ["ANTHROPIC_VERSION", "PLATFORM_NAME", "UNSUPPORTED", "FoundryOptions", "resolve_arguments"]
 
 PLATFORM_NAME = "foundry"
+ANTHROPIC_VERSION = "2023-06-01"  # the first-party API version Foundry serves, sent as 0.74.0 sends it
 
 MISSING_CREDENTIALS = (
     "Missing credentials. Please pass one of `api_key`, `azure_ad_token_provider`, or the "
@@ -24,6 +31,7 @@ MISSING_BASE_URL = (
     "variable"
 )
 BOTH_BASE_URL_AND_RESOURCE = "base_url and resource are mutually exclusive"
+NO_AUTH_TOKEN = "Foundry clients take no `auth_token`; authenticate with `api_key` or `azure_ad_token_provider`"
 
 _BATCHES = "The Batch API is not supported in the Foundry client"
 UNSUPPORTED: Mapping[str, str] = {
@@ -33,18 +41,37 @@ UNSUPPORTED: Mapping[str, str] = {
 }
 
 
-def resolve_settings(
-    *, api_key: str | None, resource: str | None, base_url: str | None, has_token_provider: bool
-) -> tuple[str | None, str]:
-    """(api_key, base_url) from the arguments and `ANTHROPIC_FOUNDRY_*`, with 0.74.0's checks in its order."""
-    if api_key is None:
-        api_key = os.environ.get("ANTHROPIC_FOUNDRY_API_KEY")
-    if resource is None:
-        resource = os.environ.get("ANTHROPIC_FOUNDRY_RESOURCE")
-    if base_url is None:
-        base_url = os.environ.get("ANTHROPIC_FOUNDRY_BASE_URL")
-    if api_key is None and not has_token_provider:
-        from anthropic._exceptions import AnthropicError
+@dataclass(frozen=True)
+class FoundryOptions:
+    """What a Foundry client hands its platform build (`ClientConfig[FoundryOptions]`), resolved.
+
+    Field names are the constructor's, so copies pass them again. `_read_env=False` marks resolved arguments: a copy
+    keeps its base URL and key instead of reading `ANTHROPIC_FOUNDRY_*` again (whose `_RESOURCE` would otherwise
+    clash with the resolved base URL as "mutually exclusive").
+    """
+
+    azure_ad_token_provider: AsyncAzureADTokenProvider | None = None
+    _read_env: bool = False
+
+
+def resolve_arguments(
+    *,
+    resource: str | None,
+    api_key: str | None,
+    azure_ad_token_provider: AsyncAzureADTokenProvider | None,
+    base_url: str | httpx.URL | None,
+    auth_token: str | None,
+    read_env: bool,
+) -> tuple[FoundryOptions, str | None, str]:
+    """(options, api_key, base_url) from the arguments and `ANTHROPIC_FOUNDRY_*`, with 0.74.0's checks in its order."""
+    if auth_token is not None:
+        raise TypeError(NO_AUTH_TOKEN)  # 0.74.0 raised TypeError too (an unexpected keyword argument)
+    if read_env:
+        api_key = os.environ.get("ANTHROPIC_FOUNDRY_API_KEY") if api_key is None else api_key
+        resource = os.environ.get("ANTHROPIC_FOUNDRY_RESOURCE") if resource is None else resource
+        base_url = os.environ.get("ANTHROPIC_FOUNDRY_BASE_URL") if base_url is None else base_url
+    if api_key is None and azure_ad_token_provider is None:
+        from anthropic import AnthropicError
 
         raise AnthropicError(MISSING_CREDENTIALS)
     if base_url is None:
@@ -53,27 +80,4 @@ def resolve_settings(
         base_url = f"https://{resource}.services.ai.azure.com/anthropic/"
     elif resource is not None:
         raise ValueError(BOTH_BASE_URL_AND_RESOURCE)
-    return api_key, base_url
-
-
-def build_runtime(config: ClientConfig) -> PlatformRuntime:
-    """An API key goes out as `api-key` (Azure's header) and `X-Api-Key`, as 0.74.0 sends both.
-
-    With a token provider the provider's bearer token authenticates instead of `api-key` (an explicit key is
-    then still sent as `X-Api-Key`, as in 0.74.0).
-    """
-    from anthropic._constants import ANTHROPIC_VERSION
-
-    if not config.base_url:
-        raise ValueError("The foundry platform needs a base_url; build clients with AnthropicFoundry")
-    headers = {"anthropic-version": ANTHROPIC_VERSION}
-    if config.api_key is not None:
-        headers["X-Api-Key"] = config.api_key
-        if config.options.get("azure_ad_token_provider") is None:
-            headers["api-key"] = config.api_key
-    return PlatformRuntime(
-        name=PLATFORM_NAME,
-        base_url=config.base_url,
-        default_headers=headers,
-        unsupported_prefixes=UNSUPPORTED,
-    )
+    return FoundryOptions(azure_ad_token_provider), api_key, str(base_url)

@@ -6,16 +6,10 @@ Cheap to import; the client module loads when `AnthropicFoundry` is first used.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from anthropic._platform import PlatformSpec
-from anthropic._plugins.hookspecs import hookimpl
+from anthropic.plugins import ClientConfig, PlatformRuntime, PlatformSpec, hookimpl
 
-from ._runtime import PLATFORM_NAME, build_runtime
-
-if TYPE_CHECKING:
-    from anthropic._platform import ClientConfig, PlatformRuntime
+from ._runtime import ANTHROPIC_VERSION, PLATFORM_NAME, UNSUPPORTED, FoundryOptions
 
 __all__ = ["build_platform", "register_platforms"]
 
@@ -34,12 +28,30 @@ def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
     )
 
 
-def build_platform(config: ClientConfig) -> PlatformRuntime:
-    """The whole Foundry runtime of one client: base settings, and the Azure AD token auth when one is given."""
-    runtime = build_runtime(config)
-    provider = config.options.get("azure_ad_token_provider")
-    if provider is None:
-        return runtime
-    from ._auth import TokenProviderAuth
+def build_platform(config: ClientConfig[FoundryOptions]) -> PlatformRuntime:
+    """The whole Foundry runtime of one client: its base URL, the API-key headers or the Azure AD token auth.
 
-    return replace(runtime, auth=TokenProviderAuth(provider))
+    An API key goes out as `api-key` (Azure's header) and `X-Api-Key`, as 0.74.0 sends both. With a token provider
+    its bearer token authenticates instead of `api-key` (an explicit key is still sent as `X-Api-Key`, as in 0.74.0).
+    """
+    options = config.options
+    if not isinstance(options, FoundryOptions) or not config.base_url:  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise ValueError("The foundry platform is configured by AnthropicFoundry / AsyncAnthropicFoundry")
+    provider = options.azure_ad_token_provider
+    headers = {"anthropic-version": ANTHROPIC_VERSION}
+    if config.api_key is not None:
+        headers["X-Api-Key"] = config.api_key
+        if provider is None:
+            headers["api-key"] = config.api_key
+    auth = None
+    if provider is not None:
+        from ._auth import TokenProviderAuth
+
+        auth = TokenProviderAuth(provider)
+    return PlatformRuntime(
+        name=PLATFORM_NAME,
+        base_url=config.base_url,
+        default_headers=headers,
+        auth=auth,
+        unsupported_prefixes=UNSUPPORTED,
+    )

@@ -15,12 +15,17 @@ _DISTRIBUTION = "anthropic-plugin-tools"
 
 
 def _require_core() -> None:
-    """Fail at import, naming the fix, when `anthropic` is a core without the plugin API (e.g. the official SDK)."""
+    """Fail at import, naming the fix, unless `anthropic` offers the plugin API this package is written against.
+
+    The official SDK has no `anthropic.plugins` (it would ignore plugins silently); a core of this project checks the
+    version range itself (`require_plugin_api`).
+    """
     try:
-        from anthropic.plugin_api import PLUGIN_API_VERSION
+        from anthropic.plugins import require_plugin_api
     except ImportError:
-        PLUGIN_API_VERSION = None
-    if PLUGIN_API_VERSION == 1:
+        pass
+    else:
+        require_plugin_api(1, 2, distribution=_DISTRIBUTION)
         return
     from importlib.metadata import PackageNotFoundError, version
 

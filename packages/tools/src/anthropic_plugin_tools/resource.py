@@ -11,13 +11,12 @@ from collections.abc import Iterable, Mapping
 from types import MethodType
 from typing import TYPE_CHECKING, Any, Literal, Optional, Union, cast, overload
 
-from anthropic._types import NOT_GIVEN, NotGiven, Omit, omit
+from anthropic import NOT_GIVEN, NotGiven, Omit, omit
 
 if TYPE_CHECKING:
     import httpx
 
-    from anthropic._types import Body, Headers, Query
-    from anthropic.types._common import SequenceNotStr
+    from anthropic.plugins import Body, Headers, Query, SequenceNotStr
     from anthropic.types.anthropic_beta_param import AnthropicBetaParam
     from anthropic.types.beta import (
         BetaContextManagementConfigParam,
@@ -66,8 +65,7 @@ def _prepare(
     extra_body: Body | None,
     timeout: float | httpx.Timeout | None | NotGiven,
 ) -> tuple[list[Any], dict[str, Any], RequestOptions]:
-    from anthropic._request import beta_header, strip_omitted
-    from anthropic.resources._helpers import warn_if_deprecated
+    from anthropic.plugins import beta_header, strip_omitted, warn_if_deprecated
 
     from ._turns import split_tools
 

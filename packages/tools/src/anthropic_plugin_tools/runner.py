@@ -38,9 +38,9 @@ from .functions import (
 if TYPE_CHECKING:
     import httpx
 
-    from anthropic import Anthropic, AsyncAnthropic
-    from anthropic._types import Body, Headers, NotGiven, Query
+    from anthropic import Anthropic, AsyncAnthropic, NotGiven
     from anthropic.lib.streaming import BetaAsyncMessageStream, BetaMessageStream
+    from anthropic.plugins import Body, Headers, Query
     from anthropic.types.beta import BetaMessageParam, BetaToolResultBlockParam, BetaToolUseBlock
     from anthropic.types.beta.message_create_params import ParseMessageCreateParamsBase
     from anthropic.types.beta.parsed_beta_message import ParsedBetaMessage, ResponseFormatT

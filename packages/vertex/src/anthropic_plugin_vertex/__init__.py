@@ -16,25 +16,23 @@ _DISTRIBUTION = "anthropic-plugin-vertex"
 
 
 def _require_core() -> None:
-    """Fail at import, naming the fix, when `anthropic` is a core without the plugin API (e.g. the official SDK)."""
+    """Fail at import, naming the fix, when `anthropic` lacks plugin API 1 (e.g. the official SDK ignores plugins)."""
     try:
-        from anthropic.plugin_api import PLUGIN_API_VERSION
-    except ImportError:
-        PLUGIN_API_VERSION = None
-    if PLUGIN_API_VERSION == 1:
-        return
-    from importlib.metadata import PackageNotFoundError, version
+        from anthropic.plugins import require_plugin_api
+    except ImportError:  # no plugin API at all: name the core that is installed and how to get this project's
+        from importlib.metadata import PackageNotFoundError, version
 
-    try:
-        found = f"anthropic {version('anthropic')}"
-    except PackageNotFoundError:
-        found = "no anthropic distribution"
-    raise ImportError(
-        f"{_DISTRIBUTION} {__version__} needs the anthropic core of the anthropic-fast project (plugin API 1), but "
-        f"{found} is installed, which does not offer it (the official SDK ignores plugins). Fix: install the "
-        f"plugin again from this project's wheelhouse, which brings its core: pip install --find-links <wheelhouse> "
-        f"{_DISTRIBUTION} (see https://github.com/anthropic-fast/anthropic-fast#install)"
-    )
+        try:
+            found = f"anthropic {version('anthropic')}"
+        except PackageNotFoundError:
+            found = "no anthropic distribution"
+        raise ImportError(
+            f"{_DISTRIBUTION} {__version__} needs the anthropic core of the anthropic-fast project (plugin API 1), "
+            f"but {found} is installed, which does not offer it (the official SDK ignores plugins). Fix: install the "
+            f"plugin again from this project's wheelhouse, which brings its core: pip install --find-links "
+            f"<wheelhouse> {_DISTRIBUTION} (see https://github.com/anthropic-fast/anthropic-fast#install)"
+        ) from None
+    require_plugin_api(1, 2, distribution=_DISTRIBUTION)
 
 
 _require_core()

@@ -19,8 +19,8 @@ from urllib.parse import quote
 
 import httpx
 
-from anthropic._exceptions import UnsupportedOnPlatformError
-from anthropic._platform import PreparedRequest
+from anthropic import UnsupportedOnPlatformError
+from anthropic.plugins import PreparedRequest
 
 from ._auth import PENDING_PROJECT
 from ._credentials import GoogleAuthState

@@ -1,28 +1,31 @@
-"""Vertex AI as a platform runtime: where requests go, which endpoints exist there, how errors map.
+"""Vertex AI as configuration: the typed options a client hands its platform, argument resolution, error mapping.
 
-Pure configuration; nothing here touches google-auth or the network.
+Pure configuration; nothing here touches google-auth or the network, and importing it stays cheap (no httpx).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from anthropic._platform import ClientConfig, PlatformRuntime
-from anthropic._types import NotGiven
+from anthropic import NotGiven
 
 if TYPE_CHECKING:
     import httpx
 
-    from anthropic._exceptions import APIStatusError
+    from anthropic import APIStatusError
+
+    from ._credentials import GoogleAuthState
 
 __all__ = [
     "ANTHROPIC_VERSION_BODY",
     "BATCH_UNSUPPORTED",
     "NO_PROJECT",
     "PLATFORM_NAME",
-    "build_runtime",
+    "UNSUPPORTED",
+    "VertexOptions",
     "default_base_url",
     "resolve_base_url",
     "resolve_project_id",
@@ -60,6 +63,18 @@ UNSUPPORTED: Mapping[str, str] = {
 _MULTI_REGIONS = frozenset({"us", "eu"})
 
 
+@dataclass(frozen=True)
+class VertexOptions:
+    """What a Vertex client hands its platform build (`ClientConfig[VertexOptions]`), resolved.
+
+    `auth` is the client's own mutable state behind `access_token`, `credentials` and `project_id`: the bearer auth
+    and the rewrite read it on every request, so reassigning those attributes takes effect at once.
+    """
+
+    region: str
+    auth: GoogleAuthState
+
+
 def resolve_region(region: str | NotGiven | None) -> str:
     """The `region` argument, else `CLOUD_ML_REGION`; 0.74.0's ValueError when neither is set."""
     if isinstance(region, NotGiven) or region is None:
@@ -92,18 +107,7 @@ def resolve_project_id(project_id: str | NotGiven | None) -> str | None:
     return project_id
 
 
-def build_runtime(config: ClientConfig) -> PlatformRuntime:
-    """Vertex sends no `anthropic-version` header and no API key: the body and a bearer token carry both."""
-    if not config.base_url:
-        raise ValueError("The vertex platform needs a base_url; build clients with AnthropicVertex")
-    return PlatformRuntime(
-        name=PLATFORM_NAME,
-        base_url=config.base_url,
-        make_status_error=status_error,
-        unsupported_prefixes=UNSUPPORTED,
-    )
-
-
+# 0.74.0's Vertex table: 503 and 504 have their own classes; no 413/529 classes (other 5xx: InternalServerError).
 _STATUS_CLASSES: Mapping[int, str] = {
     400: "BadRequestError",
     401: "AuthenticationError",
@@ -118,15 +122,17 @@ _STATUS_CLASSES: Mapping[int, str] = {
 
 
 def status_error(message: str, *, body: object, response: httpx.Response) -> APIStatusError:
-    """0.74.0's Vertex mapping: 503 and 504 have their own classes; no 413/529 classes."""
-    from anthropic import _exceptions as exc
+    """The exception for an error response, by 0.74.0's Vertex mapping."""
+    import anthropic
+    from anthropic import plugins
 
     status = response.status_code
     name = _STATUS_CLASSES.get(status)
     if name is not None:
-        cls: type[APIStatusError] = getattr(exc, name)
+        # The 503/504 classes are not served from `anthropic` (0.74.0 neither): the plugin API re-exports them.
+        cls: type[APIStatusError] = getattr(anthropic, name, None) or getattr(plugins, name)
     elif status >= 500:
-        cls = exc.InternalServerError
+        cls = anthropic.InternalServerError
     else:
-        cls = exc.APIStatusError
+        cls = anthropic.APIStatusError
     return cls(message, response=response, body=body)

@@ -6,18 +6,10 @@ Cheap to import: google-auth (and the client module) load only when a Vertex cli
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from anthropic._platform import PlatformSpec
-from anthropic._plugins.hookspecs import hookimpl
+from anthropic.plugins import ClientConfig, PlatformRuntime, PlatformSpec, hookimpl
 
-from ._runtime import PLATFORM_NAME, build_runtime
-
-if TYPE_CHECKING:
-    from anthropic._platform import ClientConfig, PlatformRuntime
-
-    from ._credentials import GoogleAuthState
+from ._runtime import PLATFORM_NAME, UNSUPPORTED, VertexOptions, status_error
 
 __all__ = ["build_platform", "register_platforms"]
 
@@ -36,19 +28,22 @@ def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
     )
 
 
-def build_platform(config: ClientConfig) -> PlatformRuntime:
-    """The whole Vertex runtime of one client: base settings, the google-auth bearer token, the URL rewrite."""
+def build_platform(config: ClientConfig[VertexOptions]) -> PlatformRuntime:
+    """The whole Vertex runtime of one client: the google-auth bearer token, the URL rewrite, the status mapping.
+
+    No `anthropic-version` header and no API key: the body and the bearer token carry both.
+    """
     from ._auth import VertexAuth
     from ._rewrite import VertexRewrite
 
-    state = _state_of(config)
-    runtime = build_runtime(config)
-    rewrite = VertexRewrite(base_url=config.base_url or "", region=config.options["region"], state=state)
-    return replace(runtime, auth=VertexAuth(state), transformers=(*runtime.transformers, rewrite))
-
-
-def _state_of(config: ClientConfig) -> GoogleAuthState:
-    state = config.options.get("auth_state")
-    if state is None:
+    options = config.options
+    if not isinstance(options, VertexOptions) or not config.base_url:  # pyright: ignore[reportUnnecessaryIsInstance]
         raise ValueError("The vertex platform is configured by AnthropicVertex / AsyncAnthropicVertex")
-    return state
+    return PlatformRuntime(
+        name=PLATFORM_NAME,
+        base_url=config.base_url,
+        auth=VertexAuth(options.auth),
+        transformers=(VertexRewrite(base_url=config.base_url, region=options.region, state=options.auth),),
+        make_status_error=status_error,
+        unsupported_prefixes=UNSUPPORTED,
+    )

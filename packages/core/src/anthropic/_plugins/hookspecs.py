@@ -1,5 +1,9 @@
 """The hooks `anthropic` publishes (documented in docs/plugins.md; import `hookimpl` from `anthropic.plugins`).
 
+Each hook is part of the plugin API (`anthropic.plugins.PLUGIN_API_VERSION`): removing one or changing its arguments
+is a breaking change; adding one is not. tests/core/test_hooks_meta.py checks that docs/plugins.md shows each hook's
+signature in a heading and that a `test_hook_<name>` test exercises it.
+
 A plugin is a module (or object) with `@hookimpl` functions of these names, advertised by one entry point in the group
 `anthropic.plugins`. A platform is described in one place, the `PlatformSpec` that `register_platforms` registers;
 the other hooks apply to every platform.
@@ -33,8 +37,9 @@ def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
     """Add named platforms: call `register(PlatformSpec(name, build, exports))` once per platform.
 
     `build(config)` returns the platform's complete `PlatformRuntime` for one client: base URL, default headers,
-    `httpx.Auth`, request transformers, stream decoder, status-error mapping, unsupported endpoints. Registering a
-    name twice is an error.
+    `httpx.Auth`, request transformers, stream decoder, status-error mapping, unsupported endpoints. It runs for
+    each client and each copy; `config.base_url` is then the copied client's base URL, so use it as it is (never
+    append to it). Registering a name twice is an error.
     """
 
 
@@ -42,8 +47,9 @@ def register_platforms(register: Callable[[PlatformSpec], None]) -> None:
 def client_request_transformers(config: ClientConfig[Any]) -> Sequence[RequestTransformer] | None:
     """Return sans-IO rewrites for the requests of every client, whatever its platform (a proxy, a tracing header).
 
-    Called once per client with its `ClientConfig` (its `platform` names the platform); the rewrites run on each
-    attempt after the platform's own transformers, in plugin registration order. Return None to add nothing.
+    Called once per client (and per copy) with its `ClientConfig` (its `platform` names the platform); the rewrites
+    run on each attempt after the platform's own transformers and before its `httpx.Auth` (so signatures cover
+    them), in plugin registration order. Return None to add nothing.
     Platform-specific rewrites belong in the platform's `PlatformRuntime`, not here.
     """
 
@@ -62,5 +68,6 @@ def extend_resources(register: Callable[[ResourceExtension], None]) -> None:
     """Add methods to resources of every client (platform clients included), e.g. `beta.messages.tool_runner`.
 
     `register(ResourceExtension(resource="beta.messages", name="tool_runner", sync=..., async_=...))`; `sync`
-    and `async_` receive the resource instance and return the attribute value (typically a bound function).
+    and `async_` receive the resource instance and return the attribute value (typically a bound function), built on
+    first access and cached on the resource.
     """

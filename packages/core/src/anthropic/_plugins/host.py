@@ -33,7 +33,8 @@ __all__ = ["ENTRY_POINT_GROUP", "InstalledPlugin", "LoadedPlugin", "PluginHost",
 
 ENTRY_POINT_GROUP = "anthropic.plugins"
 
-# Names that plugins we ship provide, and the extra that installs each: used for a helpful ImportError.
+# 0.74.0 names that plugins provide, and the core's extra that installs a plugin providing each (the extras are the
+# core's own, see its pyproject): used for a helpful ImportError. The core never names a plugin package.
 KNOWN_EXPORTS: dict[str, str] = {
     "AnthropicBedrock": "bedrock",
     "AsyncAnthropicBedrock": "bedrock",
@@ -94,6 +95,23 @@ def _env_verdict(names: set[str]) -> str | None:
     if allow is not None and not names & allow:
         return "not listed in ANTHROPIC_PLUGINS_ALLOW"
     return None
+
+
+def _extra_distributions(extra: str) -> set[str]:
+    """The distributions (normalised) that the core's extra `extra` installs, read from the core's own metadata."""
+    from importlib.metadata import PackageNotFoundError, requires
+
+    try:
+        requirements = requires("anthropic") or []
+    except PackageNotFoundError:
+        return set()
+    found: set[str] = set()
+    for requirement in requirements:
+        spec, _, marker = requirement.partition(";")
+        name = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", spec)
+        if name and re.search(rf"""extra\s*==\s*["']{re.escape(extra)}["']""", marker):
+            found.add(_normalise(name.group(1)))
+    return found
 
 
 def _entry_point_facts(ep: Any) -> tuple[str | None, str | None, set[str]]:
@@ -216,7 +234,7 @@ class PluginHost:
         """Installed plugins that are not loaded; with a hint (a platform or extra name), only the ones it names."""
         found = [p for p in self.installed() if not p.loaded]
         if hint is not None:
-            wanted = {_normalise(hint), _normalise(f"anthropic-plugin-{hint}")}
+            wanted = {_normalise(hint), *_extra_distributions(hint)}
             found = [p for p in found if {_normalise(p.name), _normalise(p.distribution or "")} & wanted]
         return found
 
