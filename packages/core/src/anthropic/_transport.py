@@ -406,209 +406,228 @@ def _log_retry(request: httpx.Request, delay: float) -> None:
     log.info("Retrying request to %s in %f seconds", request.url.path, delay)
 
 
-class SyncSender:
-    """Runs the retry loop over an `httpx.Client`. Returns a successful response (streamed when asked)."""
+# -- the retry loop: one decision procedure (sans-IO), two drivers -------------------------------------------------
+#
+# `_attempts` decides everything (retries, delays, redirects, which error to raise) and yields the I/O it needs as
+# small action objects; `SyncSender` and `AsyncSender` only perform them (blocking or awaiting). An exception of an
+# action is thrown back into the generator at its `yield`, so the decisions read as ordinary try/except code.
+
+
+class _Send:
+    """Send one request (no redirect following); the result is the response."""
+
+    __slots__ = ("auth", "request", "stream")
+
+    def __init__(self, request: httpx.Request, stream: bool, auth: httpx.Auth | None) -> None:
+        self.request, self.stream, self.auth = request, stream, auth
+
+
+class _Sleep:
+    __slots__ = ("delay",)
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+
+
+class _Discard:
+    """Let a response go: read a small streamed body first (so its connection returns to the pool), then close."""
+
+    __slots__ = ("drain", "response")
+
+    def __init__(self, response: httpx.Response, drain: bool) -> None:
+        self.response, self.drain = response, drain
+
+
+class _ReadErrorBody:
+    """Read an error response's body; the result is what `_read_error_body` returns."""
+
+    __slots__ = ("response",)
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+
+
+
+def _attempts(
+    plan: _SendPlan, http: httpx.Client | httpx.AsyncClient, auth: httpx.Auth | None
+) -> Generator[Any, Any, tuple[httpx.Response, int]]:
+    """The retry loop of one API request: prepare, send, follow redirects, retry or raise. Sans-IO."""
+    stream = plan.api_request.stream
+    follow = plan.follow_redirects(http)
+    retries_taken = 0
+    while True:
+        request = plan.prepare(retries_taken, http)
+        _log_request(request, retries_taken)
+        auth_error: BaseException | None = None
+        try:
+            response: httpx.Response | None = yield from _with_redirects(request, plan, http, stream, auth, follow)
+        except (httpx.LocalProtocolError, UnicodeEncodeError):
+            # A header value HTTP cannot carry (e.g. a key with a newline): retrying cannot help, and the
+            # underlying error quotes the value, so the SDK error is raised outside this block (no context).
+            response = None
+        except _AuthFlowError as err:
+            auth_error, response = err.error, None
+        except httpx.TimeoutException as err:
+            if retries_taken < plan.max_retries:
+                delay = retry_delay(retries_taken)
+                _log_retry(request, delay)
+                yield _Sleep(delay)
+                retries_taken += 1
+                continue
+            raise APITimeoutError(request=request) from err
+        except Exception as err:
+            # Any other failure of the transport (httpx's, a custom transport's, an event hook's) is a
+            # connection error, retried as 0.74.0 does; a closed client cannot recover, so it fails at once.
+            if retries_taken < plan.max_retries and not http.is_closed:
+                delay = retry_delay(retries_taken)
+                _log_retry(request, delay)
+                yield _Sleep(delay)
+                retries_taken += 1
+                continue
+            raise APIConnectionError(request=request) from err
+        if auth_error is not None:
+            raise auth_error  # the platform's own error (no credentials...), as it would be without us
+        if response is None:
+            raise APIConnectionError(message=_UNENCODABLE, request=request)
+        _log_response(response)
+        if response.is_success:
+            return response, retries_taken
+        if retries_taken < plan.max_retries and should_retry_status(response.status_code, response.headers):
+            yield _Discard(response, drain=stream and _small_body(response))
+            delay = retry_delay(retries_taken, response.headers)
+            _log_retry(request, delay)
+            yield _Sleep(delay)
+            retries_taken += 1
+            continue
+        try:
+            partial = yield _ReadErrorBody(response)
+        except httpx.TimeoutException as err:
+            raise APITimeoutError(request=request) from err
+        raise make_status_error_from_response(plan.platform, response, partial)
+
+
+def _with_redirects(
+    request: httpx.Request,
+    plan: _SendPlan,
+    http: httpx.Client | httpx.AsyncClient,
+    stream: bool,
+    auth: httpx.Auth | None,
+    follow: bool,
+) -> Generator[Any, Any, httpx.Response]:
+    """One attempt, following redirects ourselves so that credentials never reach another origin."""
+    response: httpx.Response = yield _Send(request, stream, auth)
+    if not follow or response.next_request is None:
+        return response
+    history: list[httpx.Response] = []
+    while True:
+        next_request = response.next_request
+        if next_request is None:
+            response.history = history
+            return response
+        if len(history) >= http.max_redirects:
+            yield _Discard(response, drain=False)
+            raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=next_request)
+        _strip_credentials(response.request, next_request, plan.platform)
+        yield _Discard(response, drain=stream and _small_body(response))
+        history.append(response)
+        # auth=None: the platform's auth signed the first hop only, as in httpx's own redirect handling.
+        response = yield _Send(next_request, stream, None)
+
+
+class _Sender:
+    """What both drivers share: the HTTP client and the platform auth, wrapped once to tell its errors apart."""
 
     __slots__ = ("_auth", "_guarded", "http")
 
-    def __init__(self, http: httpx.Client) -> None:
+    def __init__(self, http: Any) -> None:
         self.http = http
         self._auth: httpx.Auth | None = None
         self._guarded: httpx.Auth | None = None
 
-    def _guard(self, auth: httpx.Auth) -> httpx.Auth:
-        if auth is not self._auth:
+    def _steps(self, plan: _SendPlan) -> Generator[Any, Any, tuple[httpx.Response, int]]:
+        auth = plan.platform.auth
+        if auth is not None and auth is not self._auth:
             self._guarded = _GuardedAuth(auth)
             self._auth = auth
-        return self._guarded  # type: ignore[return-value]
+        return _attempts(plan, self.http, None if auth is None else self._guarded)
+
+
+class SyncSender(_Sender):
+    """Performs `_attempts` over an `httpx.Client`. Returns a successful response (streamed when asked)."""
+
+    http: httpx.Client
 
     def send(self, plan: _SendPlan) -> tuple[httpx.Response, int]:
-        stream = plan.api_request.stream
-        auth = None if plan.platform.auth is None else self._guard(plan.platform.auth)
-        follow = plan.follow_redirects(self.http)
-        retries_taken = 0
-        while True:
-            request = plan.prepare(retries_taken, self.http)
-            _log_request(request, retries_taken)
-            auth_error: BaseException | None = None
-            try:
-                response: httpx.Response | None = self._send(request, plan, stream, auth, follow)
-            except (httpx.LocalProtocolError, UnicodeEncodeError):
-                # A header value HTTP cannot carry (e.g. a key with a newline): retrying cannot help, and the
-                # underlying error quotes the value, so the SDK error is raised outside this block (no context).
-                response = None
-            except _AuthFlowError as err:
-                auth_error, response = err.error, None
-            except httpx.TimeoutException as err:
-                if retries_taken < plan.max_retries:
-                    delay = retry_delay(retries_taken)
-                    _log_retry(request, delay)
-                    time.sleep(delay)
-                    retries_taken += 1
-                    continue
-                raise APITimeoutError(request=request) from err
-            except Exception as err:
-                # Any other failure of the transport (httpx's, a custom transport's, an event hook's) is a
-                # connection error, retried as 0.74.0 does; a closed client cannot recover, so it fails at once.
-                if retries_taken < plan.max_retries and not self.http.is_closed:
-                    delay = retry_delay(retries_taken)
-                    _log_retry(request, delay)
-                    time.sleep(delay)
-                    retries_taken += 1
-                    continue
-                raise APIConnectionError(request=request) from err
-            if auth_error is not None:
-                raise auth_error  # the platform's own error (no credentials...), as it would be without us
-            if response is None:
-                raise APIConnectionError(message=_UNENCODABLE, request=request)
-            _log_response(response)
-            if response.is_success:
-                return response, retries_taken
-            if retries_taken < plan.max_retries and should_retry_status(response.status_code, response.headers):
-                if stream and _small_body(response):
-                    with contextlib.suppress(httpx.HTTPError):
-                        response.read()  # a fully read body lets the connection go back to the pool
-                response.close()
-                delay = retry_delay(retries_taken, response.headers)
-                _log_retry(request, delay)
-                time.sleep(delay)
-                retries_taken += 1
-                continue
-            try:
-                partial = _read_error_body(response)
-            except httpx.TimeoutException as err:
-                raise APITimeoutError(request=request) from err
-            raise make_status_error_from_response(plan.platform, response, partial)
+        steps = self._steps(plan)
+        try:
+            action = next(steps)
+            while True:
+                error: Exception | None = None
+                result: Any = None
+                try:
+                    result = self._perform(action)
+                except Exception as exc:
+                    error = exc
+                # thrown outside the `except` block, so the decision's own errors do not chain to this one
+                action = steps.send(result) if error is None else steps.throw(error)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
 
-    def _send(
-        self, request: httpx.Request, plan: _SendPlan, stream: bool, auth: httpx.Auth | None, follow: bool
-    ) -> httpx.Response:
-        """One attempt, following redirects ourselves so that credentials never reach another origin."""
-        if auth is None:
-            response = self.http.send(request, stream=stream, follow_redirects=False)
-        else:
-            response = self.http.send(request, stream=stream, auth=auth, follow_redirects=False)
-        if not follow or response.next_request is None:
-            return response
-        history: list[httpx.Response] = []
-        while True:
-            next_request = response.next_request
-            if next_request is None:
-                response.history = history
-                return response
-            if len(history) >= self.http.max_redirects:
-                response.close()
-                raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=next_request)
-            _strip_credentials(response.request, next_request, plan.platform)
-            if stream and _small_body(response):
+    def _perform(self, action: Any) -> Any:
+        if isinstance(action, _Send):
+            if action.auth is None:
+                return self.http.send(action.request, stream=action.stream, follow_redirects=False)
+            return self.http.send(action.request, stream=action.stream, auth=action.auth, follow_redirects=False)
+        if isinstance(action, _Sleep):
+            time.sleep(action.delay)
+            return None
+        if isinstance(action, _Discard):
+            if action.drain:
                 with contextlib.suppress(httpx.HTTPError):
-                    response.read()
-            response.close()
-            history.append(response)
-            # auth=None: the platform's auth signed the first hop only, as in httpx's own redirect handling.
-            response = self.http.send(next_request, stream=stream, auth=None, follow_redirects=False)
+                    action.response.read()  # a fully read body lets the connection go back to the pool
+            action.response.close()
+            return None
+        return _read_error_body(action.response)
 
 
-class AsyncSender:
-    """The async twin of `SyncSender`: same decisions, awaiting I/O and `anyio.sleep`."""
+class AsyncSender(_Sender):
+    """Performs `_attempts` over an `httpx.AsyncClient`, awaiting I/O and `anyio.sleep`."""
 
-    __slots__ = ("_auth", "_guarded", "http")
-
-    def __init__(self, http: httpx.AsyncClient) -> None:
-        self.http = http
-        self._auth: httpx.Auth | None = None
-        self._guarded: httpx.Auth | None = None
-
-    def _guard(self, auth: httpx.Auth) -> httpx.Auth:
-        if auth is not self._auth:
-            self._guarded = _GuardedAuth(auth)
-            self._auth = auth
-        return self._guarded  # type: ignore[return-value]
+    http: httpx.AsyncClient
 
     async def send(self, plan: _SendPlan) -> tuple[httpx.Response, int]:
-        stream = plan.api_request.stream
-        auth = None if plan.platform.auth is None else self._guard(plan.platform.auth)
-        follow = plan.follow_redirects(self.http)
-        retries_taken = 0
-        while True:
-            request = plan.prepare(retries_taken, self.http)
-            _log_request(request, retries_taken)
-            auth_error: BaseException | None = None
-            try:
-                response: httpx.Response | None = await self._send(request, plan, stream, auth, follow)
-            except (httpx.LocalProtocolError, UnicodeEncodeError):
-                # A header value HTTP cannot carry (e.g. a key with a newline): retrying cannot help, and the
-                # underlying error quotes the value, so the SDK error is raised outside this block (no context).
-                response = None
-            except _AuthFlowError as err:
-                auth_error, response = err.error, None
-            except httpx.TimeoutException as err:
-                if retries_taken < plan.max_retries:
-                    delay = retry_delay(retries_taken)
-                    _log_retry(request, delay)
-                    await anyio.sleep(delay)
-                    retries_taken += 1
-                    continue
-                raise APITimeoutError(request=request) from err
-            except Exception as err:
-                # See `SyncSender.send`: any transport failure is a (retried) connection error.
-                if retries_taken < plan.max_retries and not self.http.is_closed:
-                    delay = retry_delay(retries_taken)
-                    _log_retry(request, delay)
-                    await anyio.sleep(delay)
-                    retries_taken += 1
-                    continue
-                raise APIConnectionError(request=request) from err
-            if auth_error is not None:
-                raise auth_error
-            if response is None:
-                raise APIConnectionError(message=_UNENCODABLE, request=request)
-            _log_response(response)
-            if response.is_success:
-                return response, retries_taken
-            if retries_taken < plan.max_retries and should_retry_status(response.status_code, response.headers):
-                if stream and _small_body(response):
-                    with contextlib.suppress(httpx.HTTPError):
-                        await response.aread()  # a fully read body lets the connection go back to the pool
-                await response.aclose()
-                delay = retry_delay(retries_taken, response.headers)
-                _log_retry(request, delay)
-                await anyio.sleep(delay)
-                retries_taken += 1
-                continue
-            try:
-                partial = await _aread_error_body(response)
-            except httpx.TimeoutException as err:
-                raise APITimeoutError(request=request) from err
-            raise make_status_error_from_response(plan.platform, response, partial)
+        steps = self._steps(plan)
+        try:
+            action = next(steps)
+            while True:
+                error: Exception | None = None
+                result: Any = None
+                try:
+                    result = await self._perform(action)
+                except Exception as exc:
+                    error = exc
+                # thrown outside the `except` block, so the decision's own errors do not chain to this one
+                action = steps.send(result) if error is None else steps.throw(error)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
 
-    async def _send(
-        self, request: httpx.Request, plan: _SendPlan, stream: bool, auth: httpx.Auth | None, follow: bool
-    ) -> httpx.Response:
-        """See `SyncSender._send`."""
-        if auth is None:
-            response = await self.http.send(request, stream=stream, follow_redirects=False)
-        else:
-            response = await self.http.send(request, stream=stream, auth=auth, follow_redirects=False)
-        if not follow or response.next_request is None:
-            return response
-        history: list[httpx.Response] = []
-        while True:
-            next_request = response.next_request
-            if next_request is None:
-                response.history = history
-                return response
-            if len(history) >= self.http.max_redirects:
-                await response.aclose()
-                raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=next_request)
-            _strip_credentials(response.request, next_request, plan.platform)
-            if stream and _small_body(response):
+    async def _perform(self, action: Any) -> Any:
+        if isinstance(action, _Send):
+            if action.auth is None:
+                return await self.http.send(action.request, stream=action.stream, follow_redirects=False)
+            return await self.http.send(
+                action.request, stream=action.stream, auth=action.auth, follow_redirects=False
+            )
+        if isinstance(action, _Sleep):
+            await anyio.sleep(action.delay)
+            return None
+        if isinstance(action, _Discard):
+            if action.drain:
                 with contextlib.suppress(httpx.HTTPError):
-                    await response.aread()
-            await response.aclose()
-            history.append(response)
-            response = await self.http.send(next_request, stream=stream, auth=None, follow_redirects=False)
-
+                    await action.response.aread()
+            await action.response.aclose()
+            return None
+        return await _aread_error_body(action.response)
 
 # -- error bodies cut off by the connection --------------------------------------------------------------------
 
