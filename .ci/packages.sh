@@ -90,7 +90,13 @@ import anthropic
 client = anthropic.Anthropic(api_key="k")
 assert client._platform.name == "anthropic"
 try:
-    anthropic.AnthropicBedrock
+    anthropic.AnthropicBedrock  # attribute access: AttributeError (so hasattr() works), naming the extra
+except AttributeError as err:
+    assert "anthropic[bedrock]" in str(err), err
+else:
+    raise SystemExit("AnthropicBedrock is available without the bedrock plugin")
+try:
+    from anthropic import AnthropicBedrock  # noqa: F401  (the import statement: ImportError, naming the extra)
 except ImportError as err:
     assert "anthropic[bedrock]" in str(err), err
 else:
