@@ -8,6 +8,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ..._lazy import lazy_getattr
+
 if TYPE_CHECKING:
     from ._accumulator import MalformedStreamError as MalformedStreamError
     from ._beta_messages import (
@@ -158,18 +160,16 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    module_name = _NAMES.get(name)
-    if module_name is not None:
-        value = getattr(importlib.import_module(f"{__name__}.{module_name}"), name)
-    elif name in _ALIASES:
+    if name in _NAMES:
+        return lazy_getattr(globals(), name, _NAMES)
+    if name in _ALIASES:
         module_name, attribute, parametrise = _ALIASES[name]
         value = getattr(importlib.import_module(f"{__name__}.{module_name}"), attribute)
         if parametrise:
             value = value[object]
-    else:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value
-    return value
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
