@@ -8,6 +8,7 @@ retries, resource extensions (the tool runner) all come from the core client. Pu
 
 from __future__ import annotations
 
+import contextvars
 import inspect
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -49,6 +50,9 @@ _COPY_ARGUMENTS = (
     ("set_default_query", None),
     ("_extra_kwargs", {}),
 )
+
+
+_BUILDING_COPY: contextvars.ContextVar[bool] = contextvars.ContextVar("anthropic_building_copy", default=False)
 
 
 class _PlatformClientMixin(BaseClient):
@@ -157,9 +161,22 @@ class _PlatformClientMixin(BaseClient):
 
     with_options = copy
 
+    @staticmethod
+    def building_copy() -> bool:
+        """True while `copy()` / `with_options()` runs the constructor of the new client.
+
+        A constructor that reads environment variables for arguments left out checks it: a copy is given this
+        client's resolved arguments, and must not mix them with the environment again.
+        """
+        return _BUILDING_COPY.get()
+
     def _copy_with(self, kwargs: dict[str, Any]) -> Self:
         accepted = _init_parameters(type(self))
-        clone = type(self)(**{k: v for k, v in kwargs.items() if k in accepted})
+        token = _BUILDING_COPY.set(True)
+        try:
+            clone = type(self)(**{k: v for k, v in kwargs.items() if k in accepted})
+        finally:
+            _BUILDING_COPY.reset(token)
         if clone._platform.inherit is not None:
             clone._platform.inherit(self._platform)
         return clone

@@ -45,13 +45,12 @@ UNSUPPORTED: Mapping[str, str] = {
 class FoundryOptions:
     """What a Foundry client hands its platform build (`ClientConfig[FoundryOptions]`), resolved.
 
-    Field names are the constructor's, so copies pass them again. `_read_env=False` marks resolved arguments: a copy
-    keeps its base URL and key instead of reading `ANTHROPIC_FOUNDRY_*` again (whose `_RESOURCE` would otherwise
-    clash with the resolved base URL as "mutually exclusive").
+    Field names are the constructor's, so copies pass them again. A copy keeps its base URL and key instead of reading
+    `ANTHROPIC_FOUNDRY_*` again (whose `_RESOURCE` would otherwise clash with the resolved base URL as "mutually
+    exclusive"): the constructor skips the environment while `PlatformClient.building_copy()`.
     """
 
     azure_ad_token_provider: AsyncAzureADTokenProvider | None = None
-    _read_env: bool = False
 
 
 def resolve_arguments(

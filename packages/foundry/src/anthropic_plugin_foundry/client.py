@@ -87,13 +87,12 @@ class AnthropicFoundry(PlatformClient):
         http_client: httpx.Client | None = None,
         _strict_response_validation: bool = False,
         auth_token: str | None = None,
-        _read_env: bool = True,
     ) -> None:
         """`api_key`, `resource` and `base_url` default to `ANTHROPIC_FOUNDRY_API_KEY`, `_RESOURCE`, `_BASE_URL`.
 
         `azure_ad_token_provider` is called on every attempt for a bearer token (e.g. azure-identity's
         `get_bearer_token_provider(credential, "https://ai.azure.com/.default")`). `auth_token` exists for the
-        signature of `copy()` (0.74.0's) and must stay None; copies pass `_read_env=False`.
+        signature of `copy()` (0.74.0's) and must stay None. A copy does not read the environment again.
         """
         options, api_key, base_url = resolve_arguments(
             resource=resource,
@@ -101,7 +100,7 @@ class AnthropicFoundry(PlatformClient):
             azure_ad_token_provider=azure_ad_token_provider,
             base_url=base_url,
             auth_token=auth_token,
-            read_env=_read_env,
+            read_env=not self.building_copy(),
         )
         super().__init__(
             options=options,
@@ -165,7 +164,6 @@ class AsyncAnthropicFoundry(AsyncPlatformClient):
         http_client: httpx.AsyncClient | None = None,
         _strict_response_validation: bool = False,
         auth_token: str | None = None,
-        _read_env: bool = True,
     ) -> None:
         """As `AnthropicFoundry`; the provider may also return an awaitable (it is awaited on every attempt)."""
         options, api_key, base_url = resolve_arguments(
@@ -174,7 +172,7 @@ class AsyncAnthropicFoundry(AsyncPlatformClient):
             azure_ad_token_provider=azure_ad_token_provider,
             base_url=base_url,
             auth_token=auth_token,
-            read_env=_read_env,
+            read_env=not self.building_copy(),
         )
         super().__init__(
             options=options,
