@@ -186,9 +186,10 @@ _STREAMING_EXPORTS = frozenset(
     }
 )
 
-# 0.74.0's `anthropic.__all__`, in its order. At run time `anthropic.__all__` leaves out the plugin names whose
-# plugin is not loaded, so that `from anthropic import *` works on a core-only install.
-_ALL: tuple[str, ...] = (
+# 0.74.0's `anthropic.__all__`, in its order; type checkers read this literal. At run time `anthropic.__all__` is
+# served by `__getattr__` and leaves out the plugin names whose plugin is not loaded, so that
+# `from anthropic import *` works on a core-only install.
+__all__ = [
     "types",
     "__version__",
     "__title__",
@@ -235,57 +236,10 @@ _ALL: tuple[str, ...] = (
     "beta_tool",
     "beta_async_tool",
     "transform_schema",
-)
-
-if TYPE_CHECKING:
-    __all__ = [
-        "types",
-        "__version__",
-        "__title__",
-        "NoneType",
-        "Transport",
-        "ProxiesTypes",
-        "NotGiven",
-        "NOT_GIVEN",
-        "not_given",
-        "Omit",
-        "omit",
-        "AnthropicError",
-        "APIError",
-        "APIStatusError",
-        "APITimeoutError",
-        "APIConnectionError",
-        "APIResponseValidationError",
-        "BadRequestError",
-        "AuthenticationError",
-        "PermissionDeniedError",
-        "NotFoundError",
-        "ConflictError",
-        "UnprocessableEntityError",
-        "RateLimitError",
-        "InternalServerError",
-        "Timeout",
-        "RequestOptions",
-        "Client",
-        "AsyncClient",
-        "Stream",
-        "AsyncStream",
-        "Anthropic",
-        "AsyncAnthropic",
-        "file_from_path",
-        "BaseModel",
-        "DEFAULT_TIMEOUT",
-        "DEFAULT_MAX_RETRIES",
-        "DEFAULT_CONNECTION_LIMITS",
-        "DefaultHttpxClient",
-        "DefaultAsyncHttpxClient",
-        "DefaultAioHttpClient",
-        "HUMAN_PROMPT",
-        "AI_PROMPT",
-        "beta_tool",
-        "beta_async_tool",
-        "transform_schema",
-    ]
+]
+_ALL: tuple[str, ...] = tuple(__all__)
+if not TYPE_CHECKING:
+    del __all__
 
 # Names 0.74.0's module namespace also held by accident (leaked by its star import of `lib.streaming`).
 _LEAKED = frozenset({"TypeAlias", "ParsedBetaMessageStopEvent[object]", "ParsedBetaContentBlockStopEvent[object]"})
