@@ -16,8 +16,8 @@ import pytest
 HEAVY = ("botocore", "boto3", "google.auth", "azure.identity", "azure.core")
 
 
-def _run(code: str) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ANTHROPIC_")}
+def _run(code: str, **extra_env: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ANTHROPIC_")} | extra_env
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -37,7 +37,16 @@ def test_first_party_client_imports_no_platform_library() -> None:
     assert json.loads(_run(code)) == []
 
 
-def test_entry_points_are_scanned_at_most_once_per_process() -> None:
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},
+        {"ANTHROPIC_PLUGINS_AUTOLOAD": "0"},
+        {"ANTHROPIC_PLUGINS_BLOCK": "bedrock,vertex,foundry,tools,example"},  # missing names explain why: no rescan
+    ],
+    ids=["autoload", "autoload-off", "all-blocked"],
+)
+def test_entry_points_are_scanned_once_per_process(env: dict[str, str]) -> None:
     code = (
         "import importlib.metadata as md\n"
         "calls = []\n"
@@ -52,6 +61,7 @@ def test_entry_points_are_scanned_at_most_once_per_process() -> None:
         "anthropic.AsyncAnthropic(api_key='k').with_options(timeout=5)\n"
         "anthropic.Anthropic(api_key='k')\n"
         "hasattr(anthropic, 'beta_tool')\n"
+        "hasattr(anthropic, 'AnthropicBedrock')\n"
         "print(len([g for g in calls if g in (None, 'anthropic.plugins')]))\n"
     )
-    assert int(_run(code)) == 1  # scanned once, when the first client was built; never again
+    assert int(_run(code, **env)) == 1  # scanned once, when first needed; never again

@@ -148,6 +148,7 @@ class PluginHost:
         self.loaded: list[LoadedPlugin] = [LoadedPlugin(name="anthropic", module=firstparty.__name__)]
         self.skipped: list[tuple[str, str]] = []  # (entry-point name, reason) of plugins discovery did not load
         self._installed: list[InstalledPlugin] | None = None
+        self._scanned: tuple[Any, ...] | None = None
 
     # -- registration ----------------------------------------------------------------------------------------
 
@@ -182,10 +183,16 @@ class PluginHost:
                 return
             self._load_entry_points()
 
-    def _load_entry_points(self) -> None:
-        from importlib.metadata import entry_points
+    def _entry_points(self) -> tuple[Any, ...]:
+        """The `anthropic.plugins` entry points, scanned once per host (loading and listing share the scan)."""
+        if self._scanned is None:
+            from importlib.metadata import entry_points
 
-        for ep in entry_points(group=ENTRY_POINT_GROUP):
+            self._scanned = tuple(entry_points(group=ENTRY_POINT_GROUP))
+        return self._scanned
+
+    def _load_entry_points(self) -> None:
+        for ep in self._entry_points():
             dist_name, version, names = _entry_point_facts(ep)
             verdict = _env_verdict(names)
             if verdict is not None:
@@ -213,12 +220,10 @@ class PluginHost:
         self.discover()
         with self._lock:
             if self._installed is None:
-                from importlib.metadata import entry_points
-
                 loaded = {p.name for p in self.loaded}
                 skipped = dict(self.skipped)
                 found: list[InstalledPlugin] = []
-                for ep in entry_points(group=ENTRY_POINT_GROUP):
+                for ep in self._entry_points():
                     dist_name, version, _ = _entry_point_facts(ep)
                     if ep.name in loaded:
                         reason = ""
