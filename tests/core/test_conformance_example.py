@@ -7,11 +7,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import httpx
 import pytest
 
-from anthropic import NOT_GIVEN, AsyncAnthropic
-from anthropic._platform import ClientConfig
+from anthropic import DEFAULT_MAX_RETRIES, NOT_GIVEN, NotGiven
 from anthropic._plugins.host import PluginHost
+from anthropic.plugins import AsyncPlatformClient
 from anthropic.testing import FakeAnthropicServer, PlatformConformance, RecordedRequest
 
 example_plugin = pytest.importorskip("anthropic_plugin_example.plugin")
@@ -24,35 +25,33 @@ def _example_plugin(plugin_host: PluginHost) -> None:
     plugin_host.register(example_plugin, name="example")
 
 
-class AsyncAnthropicExample(AsyncAnthropic):
-    """The example plugin ships a sync client only; its async twin is the same few lines on `AsyncAnthropic`."""
+class AsyncAnthropicExample(AsyncPlatformClient):
+    """The example plugin ships a sync client only; its async twin is the same declaration on the async base."""
 
-    _platform_name = "example"
+    platform = "example"
 
-    def __init__(self, *, secret: str, base_url: str | None = None, **kwargs: Any) -> None:
-        http_client = kwargs.pop("http_client", None)
-        self._configure(
-            config=ClientConfig(
-                platform="example",
-                base_url=None if base_url is None else str(base_url),
-                api_key=None,
-                auth_token=None,
-                options={"secret": secret},
-            ),
-            timeout=kwargs.pop("timeout", NOT_GIVEN),
-            max_retries=kwargs.pop("max_retries", 2),
-            default_headers=kwargs.pop("default_headers", None),
-            default_query=kwargs.pop("default_query", None),
+    def __init__(
+        self,
+        *,
+        secret: str,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        _strict_response_validation: bool = False,
+    ) -> None:
+        super().__init__(
+            options={"secret": secret},
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
             http_client=http_client,
-            strict_response_validation=kwargs.pop("_strict_response_validation", False),
-            init_kwargs={"secret": secret},
+            _strict_response_validation=_strict_response_validation,
         )
-        self._init_http(http_client)
-
-    def _copy_with(self, kwargs: dict[str, Any]) -> Any:
-        kwargs.pop("api_key", None)
-        kwargs.pop("auth_token", None)
-        return type(self)(**kwargs)
 
 
 class TestExampleConformance(PlatformConformance):

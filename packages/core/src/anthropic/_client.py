@@ -177,7 +177,6 @@ class BaseClient(_TopLevelResources):
         default_query: Mapping[str, object] | None,
         http_client: httpx.Client | httpx.AsyncClient | None,
         strict_response_validation: bool,
-        init_kwargs: dict[str, Any],
     ) -> None:
         if max_retries is None:  # pyright: ignore[reportUnnecessaryComparison]
             raise TypeError(
@@ -201,7 +200,6 @@ class BaseClient(_TopLevelResources):
         self._custom_headers: dict[str, str | Omit] = dict(default_headers or {})
         self._custom_query: dict[str, object] = dict(default_query or {})
         self._strict_response_validation = strict_response_validation
-        self._init_kwargs = init_kwargs
         self._default_headers_cache: dict[str, tuple[str, str]] | None = None
         self._request_cache = RequestCache()
 
@@ -308,8 +306,7 @@ class BaseClient(_TopLevelResources):
             query.update(default_query)
         elif set_default_query is not None:
             query = dict(set_default_query)
-        kwargs = dict(self._init_kwargs)
-        kwargs.update(
+        kwargs: dict[str, Any] = dict(
             api_key=api_key or self.api_key,
             auth_token=auth_token or self.auth_token,
             base_url=base_url or self.base_url,
@@ -420,7 +417,6 @@ class Anthropic(BaseClient, SyncMode):
             default_query=default_query,
             http_client=http_client,
             strict_response_validation=_strict_response_validation,
-            init_kwargs={},
         )
         self._init_http(http_client)
 
@@ -541,7 +537,6 @@ class AsyncAnthropic(BaseClient, AsyncMode):
             default_query=default_query,
             http_client=http_client,
             strict_response_validation=_strict_response_validation,
-            init_kwargs={},
         )
         self._init_http(http_client)
 

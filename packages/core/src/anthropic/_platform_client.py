@@ -105,7 +105,6 @@ class _PlatformClientMixin(BaseClient):
             default_query=default_query,
             http_client=http_client,
             strict_response_validation=strict_response_validation,
-            init_kwargs={},
         )
         self._init_http(http_client)  # type: ignore[attr-defined]  # Anthropic / AsyncAnthropic provide it
 
