@@ -22,6 +22,7 @@ from ._constants import (
     RAW_RESPONSE_HEADER,
 )
 from ._http import OwnedAsyncHttpxClient, OwnedHttpxClient, follow_event_loop, platform_headers
+from ._observe import start_request
 from ._platform import ClientConfig
 from ._request import APIRequest
 from ._resource import (
@@ -39,6 +40,7 @@ from ._types import NOT_GIVEN, NotGiven, Omit, RequestOptions, Timeout
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._observe import Observation
     from ._platform import PlatformRuntime
     from .resources.beta import (
         AsyncBeta,
@@ -427,29 +429,70 @@ class Anthropic(BaseClient, SyncMode):
     # -- requests ----------------------------------------------------------------------------------------
 
     def _request(self, request: APIRequest[_T]) -> _T:
-        response, _ = self._sender.send(self._plan(request))
-        return parse_response(
-            request.cast_to,
-            response,
-            client=self,
-            stream=request.stream,
-            stream_cls=request.stream_cls,
-            post_parser=request.post_parser,
-        )
+        observation = start_request(self._platform.observers, request) if self._platform.observers else None
+        if observation is None:
+            response, _ = self._sender.send(self._plan(request))
+            return parse_response(
+                request.cast_to,
+                response,
+                client=self,
+                stream=request.stream,
+                stream_cls=request.stream_cls,
+                post_parser=request.post_parser,
+            )
+        request.observation = observation
+        try:
+            response, _ = self._sender.send(self._plan(request))
+            observation.response(response)
+            result = parse_response(
+                request.cast_to,
+                response,
+                client=self,
+                stream=request.stream,
+                stream_cls=request.stream_cls,
+                post_parser=request.post_parser,
+            )
+        except BaseException as exc:
+            observation.end(exc)
+            raise
+        return _observed_result(observation, result, request.stream)
 
     def _request_raw(self, request: APIRequest[_T]) -> LegacyAPIResponse[_T]:
         request.headers.setdefault(RAW_RESPONSE_HEADER, "true")
-        response, retries = self._sender.send(self._plan(request))
+        observation = start_request(self._platform.observers, request) if self._platform.observers else None
+        if observation is None:
+            response, retries = self._sender.send(self._plan(request))
+            return LegacyAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
+        request.observation = observation
+        try:
+            response, retries = self._sender.send(self._plan(request))
+            observation.response(response)
+        except BaseException as exc:
+            observation.end(exc)
+            raise
+        observation.end(None)  # the caller parses (or streams) the raw response on its own
         return LegacyAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
 
     @contextmanager
     def _request_streaming(self, request: APIRequest[_T]) -> Generator[APIResponse[_T], None, None]:
         request.headers.setdefault(RAW_RESPONSE_HEADER, "stream")
-        response, retries = self._sender.send(self._plan(_streamed(request)))
+        observation = start_request(self._platform.observers, request) if self._platform.observers else None
+        request.observation = observation
+        error: BaseException | None = None
         try:
-            yield APIResponse(raw=response, request=request, client=self, retries_taken=retries)
+            response, retries = self._sender.send(self._plan(_streamed(request)))
+            if observation is not None:
+                observation.response(response)
+            try:
+                yield APIResponse(raw=response, request=request, client=self, retries_taken=retries)
+            finally:
+                response.close()
+        except BaseException as exc:
+            error = exc
+            raise
         finally:
-            response.close()
+            if observation is not None:
+                observation.end(error)
 
     # -- generic verbs for endpoints without a method ------------------------------------------------------
 
@@ -553,31 +596,72 @@ class AsyncAnthropic(BaseClient, AsyncMode):
 
     async def _request(self, request: APIRequest[_T]) -> _T:
         self._bind_event_loop()
-        response, _ = await self._sender.send(self._plan(request))
-        return parse_response(
-            request.cast_to,
-            response,
-            client=self,
-            stream=request.stream,
-            stream_cls=request.stream_cls,
-            post_parser=request.post_parser,
-        )
+        observation = start_request(self._platform.observers, request) if self._platform.observers else None
+        if observation is None:
+            response, _ = await self._sender.send(self._plan(request))
+            return parse_response(
+                request.cast_to,
+                response,
+                client=self,
+                stream=request.stream,
+                stream_cls=request.stream_cls,
+                post_parser=request.post_parser,
+            )
+        request.observation = observation
+        try:
+            response, _ = await self._sender.send(self._plan(request))
+            observation.response(response)
+            result = parse_response(
+                request.cast_to,
+                response,
+                client=self,
+                stream=request.stream,
+                stream_cls=request.stream_cls,
+                post_parser=request.post_parser,
+            )
+        except BaseException as exc:
+            observation.end(exc)
+            raise
+        return _observed_result(observation, result, request.stream)
 
     async def _request_raw(self, request: APIRequest[_T]) -> LegacyAPIResponse[_T]:
         self._bind_event_loop()
         request.headers.setdefault(RAW_RESPONSE_HEADER, "true")
-        response, retries = await self._sender.send(self._plan(request))
+        observation = start_request(self._platform.observers, request) if self._platform.observers else None
+        if observation is None:
+            response, retries = await self._sender.send(self._plan(request))
+            return LegacyAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
+        request.observation = observation
+        try:
+            response, retries = await self._sender.send(self._plan(request))
+            observation.response(response)
+        except BaseException as exc:
+            observation.end(exc)
+            raise
+        observation.end(None)  # the caller parses (or streams) the raw response on its own
         return LegacyAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
 
     @asynccontextmanager
     async def _request_streaming(self, request: APIRequest[_T]) -> AsyncGenerator[AsyncAPIResponse[_T], None]:
         self._bind_event_loop()
         request.headers.setdefault(RAW_RESPONSE_HEADER, "stream")
-        response, retries = await self._sender.send(self._plan(_streamed(request)))
+        observation = start_request(self._platform.observers, request) if self._platform.observers else None
+        request.observation = observation
+        error: BaseException | None = None
         try:
-            yield AsyncAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
+            response, retries = await self._sender.send(self._plan(_streamed(request)))
+            if observation is not None:
+                observation.response(response)
+            try:
+                yield AsyncAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
+            finally:
+                await response.aclose()
+        except BaseException as exc:
+            error = exc
+            raise
         finally:
-            await response.aclose()
+            if observation is not None:
+                observation.end(error)
 
     async def get(self, path: str, *, cast_to: type[_T], options: RequestOptions = _NO_OPTIONS, stream: bool = False, stream_cls: Any = None) -> _T:
         return await self._request(self._generic_request("GET", path, cast_to=cast_to, options=options, stream=stream, stream_cls=stream_cls))
@@ -636,6 +720,19 @@ class AsyncAnthropic(BaseClient, AsyncMode):
 
 Client = Anthropic
 AsyncClient = AsyncAnthropic
+
+
+def _observed_result(observation: Observation, result: _T, stream: bool) -> _T:
+    """Hand a stream its observation (it ends with the stream); report any other value and end at once."""
+    if stream:
+        attach = getattr(result, "_attach_observation", None)
+        if attach is not None:
+            attach(observation)
+            return result
+    else:
+        observation.result(result)
+    observation.end(None)
+    return result
 
 
 def _streamed(request: APIRequest[_T]) -> APIRequest[_T]:

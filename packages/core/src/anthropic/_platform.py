@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from ._decoders import StreamDecoder
     from ._exceptions import APIStatusError
+    from ._observe import Observer
 
 __all__ = [
     "ClientConfig",
@@ -116,6 +117,8 @@ class PlatformRuntime:
     - `validate_headers`: checks the final headers before sending (first party: credentials present).
     - `credential_headers`: lowercase names of headers carrying this platform's credentials, dropped (with the
       core's `x-api-key`, `api-key`, `authorization`...) from a redirect to another origin.
+    - `observers`: what the `client_observers` hook returned for this client (tracing, metrics); the core reports
+      each API call to them (see `anthropic.plugins.Observer`). Filled in by the plugin host, not by platforms.
     - `inherit`: called on a copy's runtime (`copy()` / `with_options()`) with the runtime it was copied from, so
       copies can share what is costly to rebuild (a credentials session); None for nothing to share.
     """
@@ -132,6 +135,7 @@ class PlatformRuntime:
     validate_headers: Callable[[Mapping[str, str], Mapping[str, object]], None] | None = None
     credential_headers: frozenset[str] = frozenset()
     inherit: Callable[[PlatformRuntime], None] | None = None
+    observers: Sequence[Observer] = ()
 
     def unsupported_message(self, endpoint: str) -> str | None:
         """The error message for an endpoint this platform cannot serve, or None when it can."""

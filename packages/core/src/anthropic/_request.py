@@ -14,6 +14,7 @@ from typing_extensions import TypedDict
 from ._types import NOT_GIVEN, NotGiven, Omit, Timeout
 
 if TYPE_CHECKING:
+    from ._observe import Observation
     from ._types import Headers, Query
 
 __all__ = ["APIRequest", "CallOptions", "beta_header", "path_param", "strip_omitted"]
@@ -49,6 +50,7 @@ class APIRequest(Generic[_T]):
         "max_retries",
         "method",
         "model_hint",
+        "observation",
         "path",
         "post_parser",
         "query",
@@ -102,6 +104,7 @@ class APIRequest(Generic[_T]):
         self.max_retries = max_retries
         self.timeout = timeout
         self.follow_redirects: bool | None = None
+        self.observation: Observation | None = None  # set by the client when an observer watches this call
 
     def json_body(self) -> object | None:
         """The JSON document to send: the body with `extra_body` merged over it (extra wins)."""

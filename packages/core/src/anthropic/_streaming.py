@@ -47,6 +47,7 @@ from ._exceptions import (
 if TYPE_CHECKING:
     from ._decoders import StreamDecoder
     from ._decoders.sse import ServerSentEvent
+    from ._observe import Observation
 
 __all__ = ["AsyncStream", "Stream", "StreamDataError", "error_for_event"]
 
@@ -347,6 +348,13 @@ class Stream(Generic[_T], metaclass=_StreamMeta):
             response, decoder if decoder is not None else _decoder_for(client, response), parse
         )
 
+    def _attach_observation(self, observation: Observation) -> None:
+        """Report each event to `observation`; the end of the stream (or `close()`) ends it."""
+        from ._observe import observed_items
+
+        self._observation = observation
+        self._iterator = observed_items(self._iterator, observation)
+
     def __next__(self) -> _T:
         return self._iterator.__next__()
 
@@ -367,12 +375,16 @@ class Stream(Generic[_T], metaclass=_StreamMeta):
         with contextlib.suppress(ValueError):  # being iterated right now (another thread): closing the body ends it
             self._iterator.close()
         self.response.close()
+        observation = self.__dict__.get("_observation")
+        if observation is not None:
+            observation.end(None)  # closed before the first event: the iterator never ran to end it
 
     def __del__(self) -> None:
         response = self.__dict__.get("response")
         if response is not None and not response.is_closed:
             with contextlib.suppress(Exception):
                 response.close()
+        _end_abandoned(self)
 
 
 class AsyncStream(Generic[_T], metaclass=_StreamMeta):
@@ -397,6 +409,13 @@ class AsyncStream(Generic[_T], metaclass=_StreamMeta):
         self._iterator: AsyncGenerator[_T, None] = _async_items(
             response, decoder if decoder is not None else _decoder_for(client, response), parse
         )
+
+    def _attach_observation(self, observation: Observation) -> None:
+        """Report each event to `observation`; the end of the stream (or `close()`) ends it."""
+        from ._observe import async_observed_items
+
+        self._observation = observation
+        self._iterator = async_observed_items(self._iterator, observation)
 
     async def __anext__(self) -> _T:
         return await self._iterator.__anext__()
@@ -426,11 +445,23 @@ class AsyncStream(Generic[_T], metaclass=_StreamMeta):
         with contextlib.suppress(RuntimeError):  # being iterated right now (another task): closing the body ends it
             await self._iterator.aclose()
         await self.response.aclose()
+        observation = self.__dict__.get("_observation")
+        if observation is not None:
+            observation.end(None)  # closed before the first event: the iterator never ran to end it
 
     def __del__(self) -> None:
         response = self.__dict__.get("response")
         if response is not None and not response.is_closed:
             _close_later(response)
+        _end_abandoned(self)
+
+
+def _end_abandoned(stream: object) -> None:
+    """A stream dropped without being read to the end or closed still ends its observation."""
+    observation = stream.__dict__.get("_observation")
+    if observation is not None:
+        with contextlib.suppress(Exception):
+            observation.end(None)
 
 
 _PENDING_CLOSES: set[Any] = set()

@@ -18,6 +18,7 @@ import anyio
 import httpx
 
 from ._exceptions import APIConnectionError, APIStatusError, APITimeoutError, UnsupportedOnPlatformError
+from ._observe import Attempt
 from ._platform import PreparedRequest
 from ._qs import encode_query
 from ._retry import retry_delay, should_retry_status
@@ -453,6 +454,7 @@ def _attempts(
 ) -> Generator[Any, Any, tuple[httpx.Response, int]]:
     """The retry loop of one API request: prepare, send, follow redirects, retry or raise. Sans-IO."""
     stream = plan.api_request.stream
+    observation = plan.api_request.observation
     follow = plan.follow_redirects(http)
     retries_taken = 0
     while True:
@@ -471,9 +473,13 @@ def _attempts(
             if retries_taken < plan.max_retries:
                 delay = retry_delay(retries_taken)
                 _log_retry(request, delay)
+                if observation is not None:
+                    observation.attempt(Attempt(retries_taken + 1, None, err, delay))
                 yield _Sleep(delay)
                 retries_taken += 1
                 continue
+            if observation is not None:
+                observation.attempt(Attempt(retries_taken + 1, None, err))
             raise APITimeoutError(request=request) from err
         except Exception as err:
             # Any other failure of the transport (httpx's, a custom transport's, an event hook's) is a
@@ -481,9 +487,13 @@ def _attempts(
             if retries_taken < plan.max_retries and not http.is_closed:
                 delay = retry_delay(retries_taken)
                 _log_retry(request, delay)
+                if observation is not None:
+                    observation.attempt(Attempt(retries_taken + 1, None, err, delay))
                 yield _Sleep(delay)
                 retries_taken += 1
                 continue
+            if observation is not None:
+                observation.attempt(Attempt(retries_taken + 1, None, err))
             raise APIConnectionError(request=request) from err
         if auth_error is not None:
             raise auth_error  # the platform's own error (no credentials...), as it would be without us
@@ -491,14 +501,20 @@ def _attempts(
             raise APIConnectionError(message=_UNENCODABLE, request=request)
         _log_response(response)
         if response.is_success:
+            if observation is not None:
+                observation.attempt(Attempt(retries_taken + 1, response.status_code))
             return response, retries_taken
         if retries_taken < plan.max_retries and should_retry_status(response.status_code, response.headers):
             yield _Discard(response, drain=stream and _small_body(response))
             delay = retry_delay(retries_taken, response.headers)
             _log_retry(request, delay)
+            if observation is not None:
+                observation.attempt(Attempt(retries_taken + 1, response.status_code, None, delay))
             yield _Sleep(delay)
             retries_taken += 1
             continue
+        if observation is not None:
+            observation.attempt(Attempt(retries_taken + 1, response.status_code))
         try:
             partial = yield _ReadErrorBody(response)
         except httpx.TimeoutException as err:

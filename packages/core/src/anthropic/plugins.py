@@ -4,7 +4,8 @@ A plugin is a distribution (by convention `anthropic-plugin-<name>`) with one en
 `anthropic.plugins` that names a module with `@hookimpl` functions. A platform is described in one place, the
 `PlatformSpec` its `register_platforms` hook registers, whose `build(config)` returns the `PlatformRuntime` of one
 client (base URL, default headers, `httpx.Auth`, sans-IO request transformers, stream decoder, status-error mapping,
-unsupported endpoints). Its client classes derive from `PlatformClient` / `AsyncPlatformClient`.
+unsupported endpoints). Its client classes derive from `PlatformClient` / `AsyncPlatformClient`. Observers
+(`client_observers`) see every API call of every platform: tracing and metrics plugins build on them.
 
 Compatibility: `PLUGIN_API_VERSION` changes only when this module changes incompatibly (a name removed or a
 signature narrowed); additions keep it. A plugin states the versions it works with through `require_plugin_api()`
@@ -18,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._lazy import lazy_dir, lazy_getattr
+from ._observe import Attempt, Observation, Observer, Operation, observation_scope, observe
 from ._platform import (
     ClientConfig,
     PlatformRuntime,
@@ -44,10 +46,14 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "PLUGIN_API_VERSION",
     "AsyncPlatformClient",
+    "Attempt",
     "Body",
     "ClientConfig",
     "DeadlineExceededError",
     "Headers",
+    "Observation",
+    "Observer",
+    "Operation",
     "PlatformClient",
     "PlatformRuntime",
     "PlatformSpec",
@@ -63,6 +69,8 @@ __all__ = [
     "beta_header",
     "default_status_error",
     "hookimpl",
+    "observation_scope",
+    "observe",
     "options_as_dict",
     "register_plugin",
     "require_plugin_api",

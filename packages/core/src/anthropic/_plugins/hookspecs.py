@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
+    from .._observe import Observer
     from .._platform import ClientConfig, PlatformSpec, RequestTransformer
     from .extensions import ResourceExtension
 
@@ -51,6 +52,17 @@ def client_request_transformers(config: ClientConfig[Any]) -> Sequence[RequestTr
     run on each attempt after the platform's own transformers and before its `httpx.Auth` (so signatures cover
     them), in plugin registration order. Return None to add nothing.
     Platform-specific rewrites belong in the platform's `PlatformRuntime`, not here.
+    """
+
+
+@hookspec
+def client_observers(config: ClientConfig[Any]) -> Sequence[Observer] | None:
+    """Return observers of every API call of a client, whatever its platform (tracing, metrics, audit logs).
+
+    Called once per client (and per copy) with its `ClientConfig`. Each observer's `start(operation)` runs when a
+    call begins and returns an `Observation` that hears of each HTTP attempt, the response, the parsed result or
+    each streamed event, and the end (see `anthropic.plugins.Observer`). Observers only watch: their exceptions are
+    logged and never change the call. A client with no observer pays nothing for this hook on its requests.
     """
 
 

@@ -26,6 +26,7 @@ import pluggy
 from . import hookspecs
 
 if TYPE_CHECKING:
+    from .._observe import Observer
     from .._platform import ClientConfig, PlatformRuntime, PlatformSpec, RequestTransformer
     from .extensions import ResourceExtension
 
@@ -339,9 +340,17 @@ class PluginHost:
         for result in reversed(self.pm.hook.client_request_transformers(config=config)):
             if result:
                 extra.extend(result)
-        if not extra:
+        observers: list[Observer] = []
+        for found in reversed(self.pm.hook.client_observers(config=config)):
+            if found:
+                observers.extend(found)
+        if not extra and not observers:
             return runtime
-        return replace(runtime, transformers=(*runtime.transformers, *extra))
+        return replace(
+            runtime,
+            transformers=(*runtime.transformers, *extra),
+            observers=(*runtime.observers, *observers),
+        )
 
 
 def _module_of(plugin: object) -> str:

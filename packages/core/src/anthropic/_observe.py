@@ -1,0 +1,263 @@
+"""Observers: what plugins (tracing, metrics, logging) see of each API call, at no cost when none is installed.
+
+A plugin returns `Observer`s from the `client_observers` hook; the client asks each of them to `start` an
+`Observation` per API call and reports the call's life to it: every HTTP attempt (so retries are visible), the
+successful response, the parsed result or each streamed event, and the end. Operations nest: the tool runner opens
+one per run and per tool call, and the calls made inside `observation_scope(run)` get it as their parent.
+
+An observer never changes a call: its errors are logged (logger `anthropic.plugins`) and swallowed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import logging
+from collections.abc import AsyncGenerator, Generator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ._request import APIRequest
+
+__all__ = [
+    "Attempt",
+    "Observation",
+    "Observer",
+    "Operation",
+    "observation_scope",
+    "observe",
+]
+
+_log = logging.getLogger("anthropic.plugins")
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One API call (or a higher-level operation such as a tool-runner run), as observers see it.
+
+    - `name`: the method's endpoint name, the same on every platform: `messages.create`, `messages.count_tokens`,
+      `beta.messages.create`, `messages.batches.retrieve`, `models.list`...; the tool runner uses
+      `beta.messages.tool_runner` (one run) and `beta.messages.tool_runner.tool` (one tool call).
+    - `method`, `path`: the API request before any platform rewrite (`POST`, `/v1/messages`); empty for an operation
+      that is not one HTTP request.
+    - `body`: the JSON body the caller asked for (`extra_body` merged), or other details of a non-HTTP operation.
+      It may hold message content: record it only when the user opted in.
+    - `stream`: the response is a stream of events.
+    - `parent`: the observation of the enclosing operation from the same observer, or None.
+    """
+
+    name: str
+    method: str = ""
+    path: str = ""
+    body: Mapping[str, object] | None = None
+    stream: bool = False
+    parent: Observation | None = None
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """How one HTTP attempt of a call ended.
+
+    `number` counts from 1; `status_code` is None when no response arrived (connection error, timeout), then `error`
+    is the transport's exception; `retry_delay` is the wait in seconds before the next attempt, None when this attempt
+    was the last one (the call then succeeds or raises).
+    """
+
+    number: int
+    status_code: int | None = None
+    error: BaseException | None = None
+    retry_delay: float | None = None
+
+
+class Observation:
+    """What an observer keeps for one operation; override the methods you need (each default does nothing).
+
+    Order: `attempt` for each HTTP attempt, `response` once the successful HTTP response has arrived (headers
+    only for streams), then `result` (the parsed value) or `event` for each streamed event, and `end` exactly once:
+    with the exception that ended the call, or None (for a stream: finished, or closed early by the caller).
+    """
+
+    def attempt(self, attempt: Attempt) -> None:
+        """An HTTP attempt ended (`attempt.retry_delay` is set when the call will be retried)."""
+
+    def response(self, response: httpx.Response) -> None:
+        """The successful HTTP response arrived (for a stream, before its body is read)."""
+
+    def result(self, value: object) -> None:
+        """The parsed value of a call that does not stream (a `Message`, a page, a token count...)."""
+
+    def event(self, event: object) -> None:
+        """One parsed event of a streamed response, in order."""
+
+    def end(self, error: BaseException | None) -> None:
+        """The operation is over: `error` is what it raised, or None."""
+
+
+class Observer:
+    """Starts an `Observation` per operation of one client; returned by the `client_observers` hook."""
+
+    def start(self, operation: Operation) -> Observation | None:
+        """Begin observing `operation`; return None to leave it alone."""
+        raise NotImplementedError
+
+
+_current: contextvars.ContextVar[_Observations | None] = contextvars.ContextVar("anthropic_observation", default=None)
+
+
+class _Observations(Observation):
+    """The observations of every observer of a client for one operation; observer errors never reach the call."""
+
+    __slots__ = ("_ended", "parts")
+
+    def __init__(self, parts: list[tuple[Observer, Observation]]) -> None:
+        self.parts = parts
+        self._ended = False
+
+    def attempt(self, attempt: Attempt) -> None:
+        for observer, part in self.parts:
+            try:
+                part.attempt(attempt)
+            except Exception:
+                _failed(observer, "attempt")
+
+    def response(self, response: httpx.Response) -> None:
+        for observer, part in self.parts:
+            try:
+                part.response(response)
+            except Exception:
+                _failed(observer, "response")
+
+    def result(self, value: object) -> None:
+        for observer, part in self.parts:
+            try:
+                part.result(value)
+            except Exception:
+                _failed(observer, "result")
+
+    def event(self, event: object) -> None:
+        for observer, part in self.parts:
+            try:
+                part.event(event)
+            except Exception:
+                _failed(observer, "event")
+
+    def end(self, error: BaseException | None) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        for observer, part in self.parts:
+            try:
+                part.end(error)
+            except Exception:
+                _failed(observer, "end")
+
+    def part_for(self, observer: Observer) -> Observation | None:
+        """This operation's observation by `observer` (or by an observer of its class, for a client's copies)."""
+        for candidate, part in self.parts:
+            if candidate is observer:
+                return part
+        for candidate, part in self.parts:
+            if type(candidate) is type(observer):
+                return part
+        return None
+
+
+def _failed(observer: Observer, method: str) -> None:
+    _log.warning("observer %s failed in %s(); the API call goes on", type(observer).__qualname__, method, exc_info=True)
+
+
+def start_operation(observers: Sequence[Observer], operation: Operation) -> _Observations | None:
+    """Start `operation` with each observer; None when none of them observes it."""
+    parent = _current.get()
+    parts: list[tuple[Observer, Observation]] = []
+    for observer in observers:
+        op = operation
+        if parent is not None:
+            parent_part = parent.part_for(observer)
+            if parent_part is not None:
+                op = replace(operation, parent=parent_part)
+        try:
+            observation = observer.start(op)
+        except Exception:
+            _failed(observer, "start")
+            continue
+        if observation is not None:
+            parts.append((observer, observation))
+    return _Observations(parts) if parts else None
+
+
+def start_request(observers: Sequence[Observer], request: APIRequest[Any]) -> _Observations | None:
+    """Start observing one API call (the client calls this only when it has observers)."""
+    body = request.json_body()
+    operation = Operation(
+        name=request.endpoint,
+        method=request.method,
+        path=request.path,
+        body=body if isinstance(body, Mapping) else None,  # pyright: ignore[reportUnknownArgumentType]
+        stream=request.stream,
+    )
+    return start_operation(observers, operation)
+
+
+def observe(client: object, operation: Operation) -> Observation | None:
+    """Start observing an operation of `client` that the core does not see as one API call (a tool-runner run, a tool
+    call); None when the client has no observer. Call `end()` on the result when the operation is over, and run the
+    API calls that belong to it inside `observation_scope(result)`."""
+    platform = getattr(client, "_platform", None)
+    observers: Sequence[Observer] = getattr(platform, "observers", ())
+    if not observers:
+        return None
+    return start_operation(observers, operation)
+
+
+@contextlib.contextmanager
+def observation_scope(observation: Observation | None) -> Generator[None, None, None]:
+    """Operations started inside this block get `observation` as their parent (no-op for None).
+
+    Enter it around the calls themselves, not across a `yield` of a generator: the scope is a context variable.
+    """
+    if observation is None or not isinstance(observation, _Observations):
+        yield
+        return
+    token = _current.set(observation)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def observed_items(items: Generator[Any, None, None], observation: Observation) -> Generator[Any, None, None]:
+    """Stream items passed through, each reported as an event; the end of the iteration ends the observation."""
+    error: BaseException | None = None
+    try:
+        for item in items:
+            observation.event(item)
+            yield item
+    except GeneratorExit:
+        raise
+    except BaseException as exc:
+        error = exc
+        raise
+    finally:
+        items.close()
+        observation.end(error)
+
+
+async def async_observed_items(items: AsyncGenerator[Any, None], observation: Observation) -> AsyncGenerator[Any, None]:
+    """`observed_items` for async streams."""
+    error: BaseException | None = None
+    try:
+        async for item in items:
+            observation.event(item)
+            yield item
+    except GeneratorExit:
+        raise
+    except BaseException as exc:
+        error = exc
+        raise
+    finally:
+        await items.aclose()
+        observation.end(error)
