@@ -260,8 +260,8 @@ def __getattr__(name: str) -> Any:
         value = httpx_aliases()[name]
     elif name == "__all__":
         return _public_names()
-    elif name.startswith("__"):
-        raise AttributeError(name)
+    elif name.startswith("_"):  # private names are never plugin exports: `from anthropic import _x` must not
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")  # load plugins before importing it
     elif name in _LEAKED:
         value = _leaked(name)
     else:

@@ -115,11 +115,33 @@ def _extra_distributions(extra: str) -> set[str]:
     return found
 
 
+def _dist_name_version(dist: Any) -> tuple[str | None, str | None]:
+    """`Name` and `Version` of a distribution, read from the head of its metadata file in one pass.
+
+    `dist.name` and `dist.version` each parse the whole file with the email parser (twice per plugin, at every
+    first client build); the two headers are plain `Key: value` lines before the first blank line.
+    """
+    read_text = getattr(dist, "read_text", None)
+    text = None
+    if read_text is not None:
+        text = read_text("METADATA") or read_text("PKG-INFO")
+    if text:
+        found: dict[str, str] = {}
+        for line in text.splitlines():
+            if not line:
+                break
+            key, sep, value = line.partition(":")
+            if sep and key in ("Name", "Version") and key not in found:
+                found[key] = value.strip()
+                if len(found) == 2:
+                    return found["Name"], found["Version"]
+    return getattr(dist, "name", None), getattr(dist, "version", None)
+
+
 def _entry_point_facts(ep: Any) -> tuple[str | None, str | None, set[str]]:
     """Distribution name and version of an entry point, and the names the env controls may use for it."""
     dist = getattr(ep, "dist", None)
-    dist_name: str | None = getattr(dist, "name", None)
-    version: str | None = getattr(dist, "version", None)
+    dist_name, version = _dist_name_version(dist) if dist is not None else (None, None)
     names = {_normalise(ep.name)}
     if dist_name:
         names.add(_normalise(dist_name))

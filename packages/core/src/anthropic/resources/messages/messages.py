@@ -69,6 +69,13 @@ __all__ = ["Messages", "AsyncMessages"]
 _CREATE_REQUIRED = ("max_tokens", "messages", "model")
 
 
+def raw_stream_event() -> Any:
+    """The stream event union, imported only by calls that stream (a plain create never loads the event models)."""
+    from ...types import RawMessageStreamEvent
+
+    return RawMessageStreamEvent
+
+
 def build_create_request(
     resource: APIResource,
     params: dict[str, Any],
@@ -176,17 +183,17 @@ class _Messages(APIResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> APIRequest[Message]:
         """Send a structured list of input messages and get the model's next message (or a raw event stream)."""
-        from ...types import Message, RawMessageStreamEvent
+        from ...types import Message
 
         params = dict(locals())
-        del params["self"], params["Message"], params["RawMessageStreamEvent"]
+        del params["self"], params["Message"]
         return build_create_request(
             self,
             params,
             path="/v1/messages",
             endpoint_name="messages.create",
             cast_to=Message,
-            stream_item=RawMessageStreamEvent,
+            stream_item=raw_stream_event() if stream is True else None,
         )
 
     @endpoint

@@ -84,6 +84,13 @@ STRUCTURED_OUTPUTS_BETA = "structured-outputs-2025-09-17"
 """Added by `parse` when missing (0.74.0's name; 0.74.1 renamed it `structured-outputs-2025-11-13`)."""
 
 
+def _beta_stream_event() -> Any:
+    """The beta stream event union, imported only by calls that stream."""
+    from ....types.beta import BetaRawMessageStreamEvent
+
+    return BetaRawMessageStreamEvent
+
+
 def _reject_model_class(output_format: object) -> None:
     import pydantic
 
@@ -142,11 +149,11 @@ class _Messages(APIResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> APIRequest[BetaMessage]:
         """Create a message with beta features (or a raw event stream with `stream=True`)."""
-        from ....types.beta import BetaMessage, BetaRawMessageStreamEvent
+        from ....types.beta import BetaMessage
 
         _reject_model_class(output_format)
         params = dict(locals())
-        for name in ("self", "betas", "BetaMessage", "BetaRawMessageStreamEvent"):
+        for name in ("self", "betas", "BetaMessage"):
             del params[name]
         return build_create_request(
             self,
@@ -154,7 +161,7 @@ class _Messages(APIResource):
             path=_PATH,
             endpoint_name="beta.messages.create",
             cast_to=BetaMessage,
-            stream_item=BetaRawMessageStreamEvent,
+            stream_item=_beta_stream_event() if stream is True else None,
             headers=beta_header(betas),
         )
 
