@@ -99,7 +99,85 @@ class SDK:
             a = time.perf_counter()
             self.create(client)
             times.append(time.perf_counter() - a)
-        return {"per_call_us": percentile(times, 0.5) * 1e6, "p90_us": percentile(times, 0.9) * 1e6}
+        out = {"per_call_us": percentile(times, 0.5) * 1e6, "p90_us": percentile(times, 0.9) * 1e6}
+        watch = self.params.get("watch_module")
+        if watch:  # did the plugin under test load in this process (the with/without rows rely on it)?
+            out["watched_loaded"] = any(m == watch or m.startswith(watch + ".") for m in sys.modules)
+        return out
+
+    def plugin_ab(self) -> dict:
+        """This SDK only: a plugin's per-call cost measured in one process, where both sides see the same load.
+
+        Two plugin hosts (private API of this SDK): one with the default environment, one built with the plugin in
+        ANTHROPIC_PLUGINS_BLOCK; a client is built under each, and blocks of calls alternate between the two.
+        """
+        from anthropic._plugins.host import PluginHost, set_host
+
+        dist, block_size = self.params["block"], self.params.get("block_size", 25)
+
+        def norm(name) -> str:
+            return (name or "").replace("_", "-").lower()
+
+        def client_under(env_block):
+            if env_block:
+                os.environ["ANTHROPIC_PLUGINS_BLOCK"] = env_block
+            else:
+                os.environ.pop("ANTHROPIC_PLUGINS_BLOCK", None)
+            host = PluginHost()
+            set_host(host)
+            client = self.client()
+            self.create(client)  # builds the platform runtime (and the plugin's observers) under this host
+            return client, any(norm(p.distribution) == norm(dist) for p in host.loaded)
+
+        with_plugin, on = client_under("")
+        without, off = client_under(dist)
+        os.environ.pop("ANTHROPIC_PLUGINS_BLOCK", None)
+        for _ in range(self.params.get("warmup", 30)):
+            self.create(with_plugin)
+            self.create(without)
+
+        def block(client) -> float:
+            times = []
+            for _ in range(block_size):
+                a = time.perf_counter()
+                self.create(client)
+                times.append(time.perf_counter() - a)
+            return percentile(times, 0.5)
+
+        ratios, w_all, wo_all = [], [], []
+        for i in range(self.params.get("blocks", 20)):
+            pair = (with_plugin, without) if i % 2 == 0 else (without, with_plugin)
+            first, second = block(pair[0]), block(pair[1])
+            w, wo = (first, second) if i % 2 == 0 else (second, first)
+            w_all.append(w)
+            wo_all.append(wo)
+            ratios.append(w / wo)
+        return {
+            "ab_ratio": percentile(ratios, 0.5),
+            "with_us": percentile(w_all, 0.5) * 1e6,
+            "without_us": percentile(wo_all, 0.5) * 1e6,
+            "plugin_on": on,
+            "plugin_blocked": not off,
+        }
+
+    def async_sequential(self) -> dict:
+        import asyncio
+
+        import anthropic
+
+        async def main() -> dict:
+            client = anthropic.AsyncAnthropic(api_key=API_KEY, base_url=f"{self.base}/small", max_retries=0)
+            for _ in range(self.params.get("warmup", 30)):
+                await client.messages.create(model=MODEL, max_tokens=1024, messages=MESSAGES)
+            times = []
+            for _ in range(self.params.get("n", 500)):
+                a = time.perf_counter()
+                await client.messages.create(model=MODEL, max_tokens=1024, messages=MESSAGES)
+                times.append(time.perf_counter() - a)
+            await client.close()
+            return {"per_call_us": percentile(times, 0.5) * 1e6, "p90_us": percentile(times, 0.9) * 1e6}
+
+        return asyncio.run(main())
 
     def _stream_run(self, mode: str, prefix: str) -> int:
         client = self.client(prefix)
@@ -131,7 +209,6 @@ class SDK:
         import anthropic
 
         n = self.params.get("n", 200)
-        n_seq = self.params.get("seq", 100)
 
         async def main() -> dict:
             warm = anthropic.AsyncAnthropic(api_key=API_KEY, base_url=f"{self.base}/small", max_retries=0)
@@ -148,16 +225,11 @@ class SDK:
             res2 = await asyncio.gather(*(one() for _ in range(n)))
             t2 = time.perf_counter()
             assert len(res) == len(res2) == n
-            times = []
-            for _ in range(n_seq):
-                a = time.perf_counter()
-                await one()
-                times.append(time.perf_counter() - a)
             await client.close()
             return {
                 "fresh_ms": (t1 - t0) * 1e3,
                 "steady_ms": (t2 - t1) * 1e3,
-                "async_seq_us": percentile(times, 0.5) * 1e6,
+                "burst_ratio": (t2 - t1) / (t1 - t0),
             }
 
         return asyncio.run(main())
@@ -332,7 +404,6 @@ class Raw:
         import httpx
 
         n = self.params.get("n", 200)
-        n_seq = self.params.get("seq", 100)
         headers = {"x-api-key": API_KEY, "anthropic-version": "2023-06-01", "content-type": "application/json"}
         limits = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
 
@@ -354,17 +425,43 @@ class Raw:
             res2 = await asyncio.gather(*(one() for _ in range(n)))
             t2 = time.perf_counter()
             assert len(res) == len(res2) == n
-            times = []
-            for _ in range(n_seq):
-                a = time.perf_counter()
-                await one()
-                times.append(time.perf_counter() - a)
             await client.aclose()
             return {
                 "fresh_ms": (t1 - t0) * 1e3,
                 "steady_ms": (t2 - t1) * 1e3,
-                "async_seq_us": percentile(times, 0.5) * 1e6,
+                "burst_ratio": (t2 - t1) / (t1 - t0),
             }
+
+        return asyncio.run(main())
+
+    def async_sequential(self) -> dict:
+        import asyncio
+        import json
+
+        import httpx
+
+        headers = {"x-api-key": API_KEY, "anthropic-version": "2023-06-01", "content-type": "application/json"}
+        limits = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
+
+        async def main() -> dict:
+            async with httpx.AsyncClient(
+                base_url=f"{self.base}/small", headers=headers, limits=limits, timeout=600
+            ) as client:
+
+                async def one() -> dict:
+                    r = await client.post("/v1/messages", content=self.body())
+                    if r.status_code != 200:
+                        raise RuntimeError(r.status_code)
+                    return json.loads(r.content)
+
+                for _ in range(self.params.get("warmup", 30)):
+                    await one()
+                times = []
+                for _ in range(self.params.get("n", 500)):
+                    a = time.perf_counter()
+                    await one()
+                    times.append(time.perf_counter() - a)
+            return {"per_call_us": percentile(times, 0.5) * 1e6, "p90_us": percentile(times, 0.9) * 1e6}
 
         return asyncio.run(main())
 
