@@ -26,6 +26,8 @@ NOT_FOR_CREATE = (
     "anthropic.resources.beta",
     "anthropic._streaming",
     "pydantic.type_adapter",
+    "asyncio",  # a sync call needs no event loop machinery
+    "subprocess",  # `platform.platform()` (libc version, `uname -p`) is not needed for the OS header
 )
 NOT_FOR_STREAM = ("anthropic.types.beta", "anthropic.resources.beta", "anthropic.lib.tools", "anthropic.lib.streaming._beta")
 # A plugin's entry point may load its package, its `plugin` module and a small `_runtime`; clients, auth and tool
