@@ -28,7 +28,7 @@ fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/anthropic-packages.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-PLUGINS=(bedrock vertex foundry tools)
+PLUGINS=(bedrock vertex foundry tools otel)
 # Workspace packages are rebuilt from their folders every time, never taken from uv's wheel cache, and installed as
 # users get them: `--no-sources` ignores the workspace's `tool.uv.sources` (which would make `anthropic` editable).
 REFRESH=(--refresh-package anthropic --refresh-package anthropic-plugin-example)
@@ -72,7 +72,9 @@ run_tests() {  # run_tests NAME PATH... : the venv's pytest on those test paths,
 }
 
 # The third-party library that only each plugin brings.
-declare -A PLUGIN_DEP=([bedrock]=botocore [vertex]=google.auth [foundry]=azure.identity [tools]=docstring_parser)
+declare -A PLUGIN_DEP=([bedrock]=botocore [vertex]=google.auth [foundry]=azure.identity [tools]=docstring_parser [otel]=opentelemetry)
+# What a plugin's own tests need beyond the test tools (the otel tests export to the OpenTelemetry SDK in memory).
+declare -A PLUGIN_TEST_DEPS=([otel]=opentelemetry-sdk)
 plugin_deps=(boto3)
 plugin_modules=()
 for plugin in "${PLUGINS[@]}"; do
@@ -108,7 +110,7 @@ run_tests core tests/core
 for plugin in "${PLUGINS[@]}"; do
     echo "== core + $plugin"
     # The example plugin is test infrastructure with no dependency of its own (tests/tools drive it).
-    make_env "$plugin" packages/core "packages/$plugin" tests/example_plugin
+    make_env "$plugin" packages/core "packages/$plugin" tests/example_plugin ${PLUGIN_TEST_DEPS[$plugin]:-}
     others=()
     for other in "${PLUGINS[@]}"; do
         if [ "$other" != "$plugin" ]; then others+=("anthropic_plugin_$other" "${PLUGIN_DEP[$other]}"); fi

@@ -26,7 +26,7 @@ fi
 echo "== versions agree"
 uv run --frozen python scripts/check_versions.py
 
-for package in core bedrock vertex foundry tools; do
+for package in core bedrock vertex foundry tools otel; do
     echo "== release dry run: $package"
     uv run --frozen python scripts/release.py "$package" next --dry-run --python "$python" >"${TMPDIR:-/tmp}/release-$package.log" 2>&1 || {
         cat "${TMPDIR:-/tmp}/release-$package.log"

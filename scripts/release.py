@@ -292,7 +292,7 @@ def release(args: argparse.Namespace) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("package", help="core, bedrock, vertex, foundry, tools, or a distribution name")
+    parser.add_argument("package", help="core, bedrock, vertex, foundry, tools, otel, or a distribution name")
     parser.add_argument("version", help="the new version, or 'next'")
     parser.add_argument("--dry-run", action="store_true", help="work in a temporary copy; change nothing")
     parser.add_argument("--skip-tests", action="store_true", help="skip running the package's tests on the install")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PUBLIC_ONLY = ("packages/bedrock", "packages/vertex", "packages/foundry", "packages/tools", "examples")
+PUBLIC_ONLY = ("packages/bedrock", "packages/vertex", "packages/foundry", "packages/tools", "packages/otel", "examples")
 CORE = ROOT / "packages" / "core" / "src" / "anthropic"
 PLUGIN_PREFIX = "anthropic_plugin_"
 

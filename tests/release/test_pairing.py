@@ -10,7 +10,7 @@ from _release_helpers import Venv, build_wheelhouse, release_only
 
 pytestmark = [release_only, pytest.mark.timeout(1200)]
 
-PLUGINS = ("bedrock", "vertex", "foundry", "tools")
+PLUGINS = ("bedrock", "vertex", "foundry", "tools", "otel")
 
 
 def test_plugins_refuse_the_official_core(tmp_path: Path) -> None:

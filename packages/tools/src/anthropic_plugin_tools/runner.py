@@ -19,11 +19,19 @@ from __future__ import annotations
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterable, Iterator
-from contextlib import AbstractAsyncContextManager, AbstractContextManager, asynccontextmanager, contextmanager
+from contextlib import (
+    AbstractAsyncContextManager,
+    AbstractContextManager,
+    AsyncExitStack,
+    ExitStack,
+    asynccontextmanager,
+    contextmanager,
+)
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, Union, cast
 
 from typing_extensions import TypedDict, override
 
+from ._observed import observation_scope, start_run, start_tool
 from ._turns import error_result, index_tools, message_param, needs_continuation, result_from_value, tool_uses
 from ._turns import unknown_tool_result as _unknown
 from .functions import (
@@ -40,7 +48,7 @@ if TYPE_CHECKING:
 
     from anthropic import Anthropic, AsyncAnthropic, NotGiven
     from anthropic.lib.streaming import BetaAsyncMessageStream, BetaMessageStream
-    from anthropic.plugins import Body, Headers, Query
+    from anthropic.plugins import Body, Headers, Observation, Query
     from anthropic.types.beta import BetaMessageParam, BetaToolResultBlockParam, BetaToolUseBlock
     from anthropic.types.beta.message_create_params import ParseMessageCreateParamsBase
     from anthropic.types.beta.parsed_beta_message import ParsedBetaMessage, ResponseFormatT
@@ -96,6 +104,7 @@ class _ToolLoop(Generic[AnyToolT, ResponseFormatT]):
         self._iteration_count = 0
         self._messages_modified = False
         self._cached_tool_call_response: BetaMessageParam | None = None
+        self._observation: Observation | None = None  # the run, while observers watch it
 
     def set_messages_params(
         self,
@@ -185,16 +194,27 @@ class _SyncToolLoop(_ToolLoop[BetaRunnableTool, ResponseFormatT], Generic[ItemT,
         """Send the next request; the context manager's value is what iteration yields."""
 
     def _run(self) -> Iterator[ItemT]:
-        while True:
-            with self._request() as item:
-                yield item
-                message = self._get_last_message()
-            self._iteration_count += 1
-            if self._should_stop():
-                return
-            response = None if self._messages_modified else self.generate_tool_call_response()
-            if not self._record_turn(message, response):
-                return
+        self._observation = start_run(self._client, self._params, self._max_iterations)
+        error: BaseException | None = None
+        try:
+            while True:
+                with self._request() as item:
+                    yield item
+                    message = self._get_last_message()
+                self._iteration_count += 1
+                if self._should_stop():
+                    return
+                response = None if self._messages_modified else self.generate_tool_call_response()
+                if not self._record_turn(message, response):
+                    return
+        except GeneratorExit:
+            raise
+        except BaseException as exc:
+            error = exc
+            raise
+        finally:
+            if self._observation is not None:
+                self._observation.end(error)
 
     def until_done(self) -> ParsedBetaMessage[ResponseFormatT]:
         """Run the remaining turns and return the final assistant message."""
@@ -216,13 +236,22 @@ class _SyncToolLoop(_ToolLoop[BetaRunnableTool, ResponseFormatT], Generic[ItemT,
         return self._cached_tool_call_response
 
     def _run_tool(self, tool_use: BetaToolUseBlock) -> BetaToolResultBlockParam:
+        observation = start_tool(self._client, self._observation, tool_use)
+        error: Exception | None = None
         tool = self._tools_by_name.get(tool_use.name)
         if tool is None:
-            return _unknown(tool_use)
-        try:
-            return result_from_value(tool_use, tool.call(tool_use.input))
-        except Exception as exc:
-            return error_result(tool_use, exc)
+            result = _unknown(tool_use)
+        else:
+            try:
+                with observation_scope(observation):
+                    result = result_from_value(tool_use, tool.call(tool_use.input))
+            except Exception as exc:
+                error = exc
+                result = error_result(tool_use, exc)
+        if observation is not None:
+            observation.result(result)
+            observation.end(error)
+        return result
 
     def _get_last_message(self) -> ParsedBetaMessage[ResponseFormatT]:
         if self._last_message is None:
@@ -236,7 +265,8 @@ class BetaToolRunner(_SyncToolLoop["ParsedBetaMessage[ResponseFormatT]", Respons
     @override
     @contextmanager
     def _request(self) -> Generator[ParsedBetaMessage[ResponseFormatT], None, None]:
-        message = self._client.beta.messages.parse(**cast(Any, self._params), **self._options)
+        with observation_scope(self._observation):
+            message = self._client.beta.messages.parse(**cast(Any, self._params), **self._options)
         self._last_message = lambda: message
         yield message
 
@@ -248,7 +278,11 @@ class BetaStreamingToolRunner(_SyncToolLoop["BetaMessageStream[ResponseFormatT]"
     @override
     @contextmanager
     def _request(self) -> Generator[BetaMessageStream[ResponseFormatT], None, None]:
-        with self._client.beta.messages.stream(**cast(Any, self._params), **self._options) as stream:
+        with ExitStack() as stack:
+            with observation_scope(self._observation):  # the request starts here; the scope never spans the yield
+                stream = stack.enter_context(
+                    self._client.beta.messages.stream(**cast(Any, self._params), **self._options)
+                )
             self._last_message = stream.get_final_message
             yield stream
 
@@ -283,16 +317,27 @@ class _AsyncToolLoop(_ToolLoop[BetaAsyncRunnableTool, ResponseFormatT], Generic[
         """Send the next request; the context manager's value is what iteration yields."""
 
     async def _run(self) -> AsyncIterator[ItemT]:
-        while True:
-            async with self._request() as item:
-                yield item
-                message = await self._get_last_message()
-            self._iteration_count += 1
-            if self._should_stop():
-                return
-            response = None if self._messages_modified else await self.generate_tool_call_response()
-            if not self._record_turn(message, response):
-                return
+        self._observation = start_run(self._client, self._params, self._max_iterations)
+        error: BaseException | None = None
+        try:
+            while True:
+                async with self._request() as item:
+                    yield item
+                    message = await self._get_last_message()
+                self._iteration_count += 1
+                if self._should_stop():
+                    return
+                response = None if self._messages_modified else await self.generate_tool_call_response()
+                if not self._record_turn(message, response):
+                    return
+        except GeneratorExit:
+            raise
+        except BaseException as exc:
+            error = exc
+            raise
+        finally:
+            if self._observation is not None:
+                self._observation.end(error)
 
     async def until_done(self) -> ParsedBetaMessage[ResponseFormatT]:
         """Run the remaining turns and return the final assistant message."""
@@ -326,13 +371,22 @@ class _AsyncToolLoop(_ToolLoop[BetaAsyncRunnableTool, ResponseFormatT], Generic[
         return self._cached_tool_call_response
 
     async def _run_tool(self, tool_use: BetaToolUseBlock) -> BetaToolResultBlockParam:
+        observation = start_tool(self._client, self._observation, tool_use)
+        error: Exception | None = None
         tool = self._tools_by_name.get(tool_use.name)
         if tool is None:
-            return _unknown(tool_use)
-        try:
-            return result_from_value(tool_use, await tool.call(tool_use.input))
-        except Exception as exc:
-            return error_result(tool_use, exc)
+            result = _unknown(tool_use)
+        else:
+            try:
+                with observation_scope(observation):
+                    result = result_from_value(tool_use, await tool.call(tool_use.input))
+            except Exception as exc:
+                error = exc
+                result = error_result(tool_use, exc)
+        if observation is not None:
+            observation.result(result)
+            observation.end(error)
+        return result
 
     async def _get_last_message(self) -> ParsedBetaMessage[ResponseFormatT]:
         if self._last_message is None:
@@ -346,7 +400,8 @@ class BetaAsyncToolRunner(_AsyncToolLoop["ParsedBetaMessage[ResponseFormatT]", R
     @override
     @asynccontextmanager
     async def _request(self) -> AsyncGenerator[ParsedBetaMessage[ResponseFormatT], None]:
-        message = await self._client.beta.messages.parse(**cast(Any, self._params), **self._options)
+        with observation_scope(self._observation):
+            message = await self._client.beta.messages.parse(**cast(Any, self._params), **self._options)
 
         async def last() -> ParsedBetaMessage[ResponseFormatT]:
             return message
@@ -361,6 +416,10 @@ class BetaAsyncStreamingToolRunner(_AsyncToolLoop["BetaAsyncMessageStream[Respon
     @override
     @asynccontextmanager
     async def _request(self) -> AsyncGenerator[BetaAsyncMessageStream[ResponseFormatT], None]:
-        async with self._client.beta.messages.stream(**cast(Any, self._params), **self._options) as stream:
+        async with AsyncExitStack() as stack:
+            with observation_scope(self._observation):  # the request starts here; the scope never spans the yield
+                stream = await stack.enter_async_context(
+                    self._client.beta.messages.stream(**cast(Any, self._params), **self._options)
+                )
             self._last_message = stream.get_final_message
             yield stream

@@ -1,0 +1,20 @@
+"""The `anthropic.plugins` entry point of anthropic-plugin-otel: one OpenTelemetry observer per client.
+
+Cheap to import: OpenTelemetry loads when the first client is built, not at plugin discovery.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from anthropic.plugins import ClientConfig, Observer, hookimpl
+
+__all__ = ["client_observers"]
+
+
+@hookimpl
+def client_observers(config: ClientConfig[Any]) -> Sequence[Observer]:
+    from ._observer import OtelObserver
+
+    return [OtelObserver(config)]
