@@ -110,6 +110,7 @@ def test_create_goes_to_raw_predict(
     assert "anthropic-version" not in req.headers
     expected_ua = ("AnthropicVertex" if mode == "sync" else "AsyncAnthropicVertex") + f"/Python {anthropic.__version__}"
     assert req.headers["user-agent"] == expected_ua
+    assert "x-stainless-async" not in req.headers  # as 0.74.0's Vertex clients, sync and async
 
 
 def test_first_party_env_credentials_are_not_sent(

@@ -112,7 +112,10 @@ class BedrockSigV4Auth(httpx.Auth):
     requires_request_body = True
 
     def __init__(self, spec: AWSCredentialsSpec) -> None:
+        from ._sigv4 import SigningKeyCache
+
         self._holder = _SessionHolder(spec)
+        self._keys = SigningKeyCache()
 
     @property
     def spec(self) -> AWSCredentialsSpec:
@@ -149,8 +152,9 @@ class BedrockSigV4Auth(httpx.Auth):
 
     def sign(self, request: httpx.Request) -> None:
         """Add the SigV4 headers to `request` (blocking: may resolve or refresh credentials)."""
-        from botocore.auth import SigV4Auth
         from botocore.awsrequest import AWSRequest
+
+        from ._sigv4 import signer_class
 
         credentials = self._holder.frozen_credentials()
         headers = {k: v for k, v in request.headers.items() if k.lower() not in _UNSIGNED_HEADERS}
@@ -158,7 +162,7 @@ class BedrockSigV4Auth(httpx.Auth):
             method=request.method.upper(), url=str(request.url), headers=headers, data=request.content
         )
         with signing(credentials.secret_key, credentials.token):  # botocore.auth logs the token at DEBUG
-            SigV4Auth(credentials, SERVICE_NAME, self.region).add_auth(aws_request)
+            signer_class()(credentials, SERVICE_NAME, self.region, self._keys).add_auth(aws_request)
         for name in ("Authorization", "X-Amz-Date", "X-Amz-Security-Token"):
             value = aws_request.headers.get(name)
             if value is not None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from anthropic import omit
 from anthropic.plugins import ClientConfig, PlatformRuntime, PlatformSpec, hookimpl
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ def build_runtime(config: ClientConfig[BedrockOptions]) -> PlatformRuntime:
     return PlatformRuntime(
         name=PLATFORM,
         base_url=runtime_base_url(config.base_url, config.option_items()),
-        default_headers={},
+        default_headers={"X-Stainless-Async": omit},  # 0.74.0's Bedrock clients do not send it
         make_status_error=bedrock_status_error,
         unsupported={
             "messages.count_tokens": TOKEN_COUNTING_UNSUPPORTED,

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ._decoders import StreamDecoder
     from ._exceptions import APIStatusError
     from ._observe import Observer
+    from ._types import Omit
 
 __all__ = [
     "ClientConfig",
@@ -108,7 +109,8 @@ class PlatformRuntime:
     """The objects one client uses on every request. Built once per client by the plugin host.
 
     - `base_url`: where requests go (absolute, ending with `/`).
-    - `default_headers`: headers added before the caller's (`anthropic-version`, `X-Api-Key`, ...).
+    - `default_headers`: headers added before the caller's (`anthropic-version`, `X-Api-Key`, ...); `omit` as a
+      value removes a header the core would send (0.74.0's Bedrock and Vertex clients send no `X-Stainless-Async`).
     - `transformers`: sans-IO rewrites applied on each attempt, in order.
     - `auth`: an `httpx.Auth` run on each attempt after the transformers (signing, bearer tokens); None for none.
     - `stream_decoder`: makes a fresh decoder of response bytes into events for one streamed response.
@@ -125,7 +127,7 @@ class PlatformRuntime:
 
     name: str
     base_url: str
-    default_headers: dict[str, str] = field(default_factory=lambda: {})
+    default_headers: dict[str, str | Omit] = field(default_factory=lambda: {})
     transformers: Sequence[RequestTransformer] = ()
     auth: httpx.Auth | None = None
     stream_decoder: Callable[[httpx.Response], StreamDecoder] | None = None

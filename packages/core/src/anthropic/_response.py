@@ -70,25 +70,13 @@ def parse_response(
     strict = bool(getattr(client, "_strict_response_validation", False))
     if strict:
         _check_strict_content_type(response, content, is_model)
-    from ._models import BaseModel, parse_json_bytes
+    from ._models import GC_PAUSE_MIN_BYTES, BaseModel, GCPause
 
-    parsed: Any = _UNPARSED
-    if is_model:
-        # What `parse_json_bytes` tries first, without the wrappers: the core validator, straight from bytes.
-        # Anything else (data that does not fit, strict mode errors) takes the general path below.
-        try:
-            parsed = cast_to.__pydantic_validator__.validate_json(content)
-        except ValueError:
-            parsed = _UNPARSED
-    if parsed is _UNPARSED:
-        try:
-            parsed = parse_json_bytes(cast_to, content, strict=strict)
-        except ValueError as err:
-            raise APIResponseValidationError(
-                response,
-                _safe_text(response),
-                message=f"The API returned a body that could not be parsed as {_type_name(cast_to)}: {err}",
-            ) from err
+    if len(content) >= GC_PAUSE_MIN_BYTES:
+        with GCPause():
+            parsed = _parse_body(cast_to, response, content, is_model=is_model, strict=strict)
+    else:
+        parsed = _parse_body(cast_to, response, content, is_model=is_model, strict=strict)
     if post_parser is not None:
         parsed = post_parser(parsed)
     if isinstance(parsed, BaseModel):
@@ -98,7 +86,32 @@ def parse_response(
     return parsed
 
 
-_UNPARSED: Any = object()
+def _parse_body(cast_to: Any, response: httpx.Response, content: bytes, *, is_model: bool, strict: bool) -> Any:
+    """The body as `cast_to`: validated from bytes when it fits, else constructed leniently (or refused, strict)."""
+    failed: ValueError | None = None
+    if is_model:
+        # What `parse_json_bytes` tries first, without the wrappers: the core validator, straight from bytes.
+        try:
+            return cast_to.__pydantic_validator__.validate_json(content)
+        except ValueError as err:
+            failed = err
+    from pydantic_core import ValidationError
+
+    from ._models import construct_json_bytes, parse_json_bytes
+
+    try:
+        if isinstance(failed, ValidationError):
+            # Validation already failed once: don't validate the whole body a second time.
+            if strict:
+                raise failed
+            return construct_json_bytes(cast_to, content)
+        return parse_json_bytes(cast_to, content, strict=strict)
+    except ValueError as err:
+        raise APIResponseValidationError(
+            response,
+            _safe_text(response),
+            message=f"The API returned a body that could not be parsed as {_type_name(cast_to)}: {err}",
+        ) from err
 
 
 def _check_strict_content_type(response: httpx.Response, content: bytes, is_model: bool) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from anthropic import omit
 from anthropic.plugins import ClientConfig, PlatformRuntime, PlatformSpec, hookimpl
 
 from ._runtime import PLATFORM_NAME, UNSUPPORTED, VertexOptions, status_error
@@ -42,6 +43,7 @@ def build_platform(config: ClientConfig[VertexOptions]) -> PlatformRuntime:
     return PlatformRuntime(
         name=PLATFORM_NAME,
         base_url=config.base_url,
+        default_headers={"X-Stainless-Async": omit},  # 0.74.0's Vertex clients do not send it
         auth=VertexAuth(options.auth),
         transformers=(VertexRewrite(base_url=config.base_url, region=options.region, state=options.auth),),
         make_status_error=status_error,
