@@ -132,11 +132,20 @@ class SDK:
         with_plugin, on = client_under("")
         without, off = client_under(dist)
         os.environ.pop("ANTHROPIC_PLUGINS_BLOCK", None)
-        for _ in range(self.params.get("warmup", 30)):
-            self.create(with_plugin)
-            self.create(without)
+        # One client, two runtimes: the blocks alternate the runtime its host built with and without the plugin
+        # (private attribute), so both sides share one connection and one pool and differ only by the plugin.
+        runtimes = {id(with_plugin): with_plugin._platform, id(without): without._platform}
+        client = with_plugin
 
-        def block(client) -> float:
+        def use(side):
+            client._platform = runtimes[id(side)]
+            return client
+        for _ in range(self.params.get("warmup", 30)):
+            self.create(use(with_plugin))
+            self.create(use(without))
+
+        def block(side) -> float:
+            client = use(side)
             times = []
             for _ in range(block_size):
                 a = time.perf_counter()

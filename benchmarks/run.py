@@ -377,8 +377,8 @@ def workloads(a: argparse.Namespace) -> list[Workload]:
         ),
         Workload(
             "otel_ab",
-            f"the same in one process: {a.otel_blocks} blocks of 25 calls alternating between a client built with "
-            "the plugin and one built with it blocked",
+            f"the same in one process: {a.otel_blocks} blocks of 25 calls on one client, alternating between the "
+            "runtime built with the plugin and the one built with it blocked",
             "plugin_ab",
             {"block": OTEL_DIST, "blocks": a.otel_blocks, "block_size": 25, "warmup": 30},
             [

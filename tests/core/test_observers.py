@@ -3,8 +3,10 @@ API against the fake server, sync and async: attempts and retries, results, stre
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from typing import Any
 
 import httpx
@@ -133,6 +135,7 @@ async def test_hook_client_observers_see_a_create(
     assert op.body is not None and op.body["model"] == "claude-x" and op.body["temperature"] == 0.5
     assert seen.kinds() == ["attempt", "response", "result", "end"]
     assert seen.attempts() == [(1, 200, False)]
+    assert seen.log[0][1].url == f"{anthropic_server.url}/v1/messages"
     assert seen.log[2][1] is message
     assert seen.ended_with() is None
 
@@ -376,3 +379,85 @@ def test_clients_built_before_the_plugin_are_not_observed(anthropic_server: Fake
     assert plugin.seen == []
     before.copy().messages.create(model="claude-x", max_tokens=8, messages=MESSAGES)
     assert len(plugin.seen) == 1
+
+
+# -- activate(): a context around sending (a tracing span made current) ---------------------------------------
+
+_current_call: contextvars.ContextVar[str | None] = contextvars.ContextVar("current_call", default=None)
+
+
+class Active(Observation):
+    def __init__(self, operation: Operation) -> None:
+        self.name = operation.name
+
+    @contextlib.contextmanager
+    def _current(self) -> Generator[None, None, None]:
+        token = _current_call.set(self.name)
+        try:
+            yield
+        finally:
+            _current_call.reset(token)
+
+    def activate(self) -> contextlib.AbstractContextManager[object] | None:
+        return self._current()
+
+
+class ActivePlugin:
+    @hookimpl
+    def client_observers(self, config: ClientConfig[Any]) -> Sequence[Observer]:
+        class Starts(Observer):
+            def start(self, operation: Operation) -> Observation | None:
+                return Active(operation)
+
+        return [Starts()]
+
+
+@pytest.mark.anyio
+async def test_activate_wraps_the_sending_of_each_attempt(anthropic_server: FakeAnthropicServer, is_async: bool) -> None:
+    """What an instrumented HTTP library sees while the call is sent: the observer's context, on every attempt."""
+    register_plugin(ActivePlugin(), name="active")
+    anthropic_server.enqueue(Reply.error(529, headers={"retry-after-ms": "1"}), Reply.message("second"))
+    anthropic_server.enqueue(Reply.message("streamed"))
+    during: list[str | None] = []
+    if is_async:
+
+        async def async_hook(request: httpx.Request) -> None:
+            during.append(_current_call.get())
+
+        http: Any = httpx.AsyncClient(event_hooks={"request": [async_hook]})
+    else:
+        http = httpx.Client(event_hooks={"request": [lambda request: during.append(_current_call.get())]})
+    client = _client(anthropic_server, is_async, http_client=http)
+    await _call(client.messages.create(model="claude-x", max_tokens=8, messages=MESSAGES))
+    stream = await _call(client.messages.create(model="claude-x", max_tokens=8, messages=MESSAGES, stream=True))
+    assert _current_call.get() is None  # left after sending: the stream is read outside it
+    await _drain(stream)
+    assert during == ["messages.create", "messages.create", "messages.create"]
+    await _call(client.close())
+
+
+class BadContext(Observation):
+    def activate(self) -> contextlib.AbstractContextManager[object] | None:
+        raise RuntimeError("observer bug")
+
+
+@pytest.mark.anyio
+async def test_a_failing_activate_never_changes_the_call(
+    anthropic_server: FakeAnthropicServer, is_async: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    class Plugin:
+        @hookimpl
+        def client_observers(self, config: ClientConfig[Any]) -> Sequence[Observer]:
+            class Starts(Observer):
+                def start(self, operation: Operation) -> Observation | None:
+                    return BadContext()
+
+            return [Starts()]
+
+    register_plugin(Plugin(), name="bad-context")
+    anthropic_server.enqueue(Reply.message("fine"))
+    client = _client(anthropic_server, is_async)
+    with caplog.at_level(logging.WARNING, logger="anthropic.plugins"):
+        message = await _call(client.messages.create(model="claude-x", max_tokens=8, messages=MESSAGES))
+    assert message.content[0].text == "fine"
+    assert any("failed in activate()" in r.getMessage() for r in caplog.records)

@@ -340,3 +340,36 @@ async def test_user_span_is_the_parent(
     assert app.name == "handle request"
     assert chat.parent is not None and chat.parent.span_id == outer.get_span_context().span_id
     assert chat.context.trace_id == app.context.trace_id
+
+
+@pytest.mark.anyio
+async def test_the_chat_span_is_current_while_the_request_is_sent(
+    anthropic_server: FakeAnthropicServer, telemetry: Telemetry, is_async: bool
+) -> None:
+    """An instrumented HTTP client (here: a span opened in an httpx request hook) nests under the chat span."""
+    import httpx
+
+    tracer = telemetry.tracer_provider.get_tracer("http")
+
+    def open_http_span(request: httpx.Request) -> None:
+        with tracer.start_as_current_span(f"HTTP {request.method}"):
+            pass
+
+    async def async_open_http_span(request: httpx.Request) -> None:
+        open_http_span(request)
+
+    anthropic_server.enqueue(Reply.error(529, headers={"retry-after-ms": "1"}), Reply.message("second"))
+    if is_async:
+        http: Any = httpx.AsyncClient(event_hooks={"request": [async_open_http_span]})
+    else:
+        http = httpx.Client(event_hooks={"request": [open_http_span]})
+    client = _client(anthropic_server, is_async, http_client=http)
+    await call(client.messages.create(model=MODEL, max_tokens=8, messages=MESSAGES))
+    spans = telemetry.spans()
+    (chat,) = [s for s in spans if s.name.startswith("chat ")]
+    attempts = [s for s in spans if s.name == "HTTP POST"]
+    assert len(attempts) == 2  # one per attempt, both children of the chat span
+    assert all(s.parent is not None and s.parent.span_id == chat.context.span_id for s in attempts)
+    from opentelemetry import trace
+
+    assert not trace.get_current_span().get_span_context().is_valid  # nothing left current afterwards

@@ -22,7 +22,7 @@ from ._constants import (
     RAW_RESPONSE_HEADER,
 )
 from ._http import OwnedAsyncHttpxClient, OwnedHttpxClient, follow_event_loop, platform_headers
-from ._observe import start_request
+from ._observe import activated, start_request
 from ._platform import ClientConfig
 from ._request import APIRequest
 from ._resource import (
@@ -442,7 +442,8 @@ class Anthropic(BaseClient, SyncMode):
             )
         request.observation = observation
         try:
-            response, _ = self._sender.send(self._plan(request))
+            with activated(observation):
+                response, _ = self._sender.send(self._plan(request))
             observation.response(response)
             result = parse_response(
                 request.cast_to,
@@ -465,7 +466,8 @@ class Anthropic(BaseClient, SyncMode):
             return LegacyAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
         request.observation = observation
         try:
-            response, retries = self._sender.send(self._plan(request))
+            with activated(observation):
+                response, retries = self._sender.send(self._plan(request))
             observation.response(response)
         except BaseException as exc:
             observation.end(exc)
@@ -480,8 +482,11 @@ class Anthropic(BaseClient, SyncMode):
         request.observation = observation
         error: BaseException | None = None
         try:
-            response, retries = self._sender.send(self._plan(_streamed(request)))
-            if observation is not None:
+            if observation is None:
+                response, retries = self._sender.send(self._plan(_streamed(request)))
+            else:
+                with activated(observation):
+                    response, retries = self._sender.send(self._plan(_streamed(request)))
                 observation.response(response)
             try:
                 yield APIResponse(raw=response, request=request, client=self, retries_taken=retries)
@@ -609,7 +614,8 @@ class AsyncAnthropic(BaseClient, AsyncMode):
             )
         request.observation = observation
         try:
-            response, _ = await self._sender.send(self._plan(request))
+            with activated(observation):
+                response, _ = await self._sender.send(self._plan(request))
             observation.response(response)
             result = parse_response(
                 request.cast_to,
@@ -633,7 +639,8 @@ class AsyncAnthropic(BaseClient, AsyncMode):
             return LegacyAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
         request.observation = observation
         try:
-            response, retries = await self._sender.send(self._plan(request))
+            with activated(observation):
+                response, retries = await self._sender.send(self._plan(request))
             observation.response(response)
         except BaseException as exc:
             observation.end(exc)
@@ -649,8 +656,11 @@ class AsyncAnthropic(BaseClient, AsyncMode):
         request.observation = observation
         error: BaseException | None = None
         try:
-            response, retries = await self._sender.send(self._plan(_streamed(request)))
-            if observation is not None:
+            if observation is None:
+                response, retries = await self._sender.send(self._plan(_streamed(request)))
+            else:
+                with activated(observation):
+                    response, retries = await self._sender.send(self._plan(_streamed(request)))
                 observation.response(response)
             try:
                 yield AsyncAPIResponse(raw=response, request=request, client=self, retries_taken=retries)

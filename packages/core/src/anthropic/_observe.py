@@ -14,6 +14,7 @@ import contextlib
 import contextvars
 import logging
 from collections.abc import AsyncGenerator, Generator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +35,7 @@ __all__ = [
 _log = logging.getLogger("anthropic.plugins")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Operation:
     """One API call (or a higher-level operation such as a tool-runner run), as observers see it.
 
@@ -57,19 +58,21 @@ class Operation:
     parent: Observation | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Attempt:
     """How one HTTP attempt of a call ended.
 
     `number` counts from 1; `status_code` is None when no response arrived (connection error, timeout), then `error`
     is the transport's exception; `retry_delay` is the wait in seconds before the next attempt, None when this attempt
-    was the last one (the call then succeeds or raises).
+    was the last one (the call then succeeds or raises); `url` is where the attempt went, after the platform's
+    rewrites (a Bedrock or Vertex URL), without credentials.
     """
 
     number: int
     status_code: int | None = None
     error: BaseException | None = None
     retry_delay: float | None = None
+    url: str | None = None
 
 
 class Observation:
@@ -79,6 +82,12 @@ class Observation:
     only for streams), then `result` (the parsed value) or `event` for each streamed event, and `end` exactly once:
     with the exception that ended the call, or None (for a stream: finished, or closed early by the caller).
     """
+
+    def activate(self) -> AbstractContextManager[object] | None:
+        """A context entered while the call's HTTP attempts are sent, e.g. to make a tracing span current so the
+        spans of an instrumented HTTP library become its children; None (the default) for nothing. Entered and
+        exited in the same thread or task; a stream's events are read outside it."""
+        return None
 
     def attempt(self, attempt: Attempt) -> None:
         """An HTTP attempt ended (`attempt.retry_delay` is set when the call will be retried)."""
@@ -115,6 +124,20 @@ class _Observations(Observation):
     def __init__(self, parts: list[tuple[Observer, Observation]]) -> None:
         self.parts = parts
         self._ended = False
+
+    def activate(self) -> AbstractContextManager[object] | None:
+        contexts: list[AbstractContextManager[object]] = []
+        for observer, part in self.parts:
+            try:
+                context = part.activate()
+            except Exception:
+                _failed(observer, "activate")
+                continue
+            if context is not None:
+                contexts.append(context)
+        if not contexts:
+            return None
+        return _Active(contexts)
 
     def attempt(self, attempt: Attempt) -> None:
         for observer, part in self.parts:
@@ -163,6 +186,39 @@ class _Observations(Observation):
             if type(candidate) is type(observer):
                 return part
         return None
+
+
+class _Active:
+    """The observers' contexts around the sending of one call, entered in order and exited in reverse."""
+
+    __slots__ = ("contexts", "entered")
+
+    def __init__(self, contexts: list[AbstractContextManager[object]]) -> None:
+        self.contexts = contexts
+        self.entered: list[AbstractContextManager[object]] = []
+
+    def __enter__(self) -> None:
+        for context in self.contexts:
+            try:
+                context.__enter__()
+            except Exception:
+                _log.warning("an observer's activate() context failed to enter; the API call goes on", exc_info=True)
+                continue
+            self.entered.append(context)
+
+    def __exit__(self, *exc_info: object) -> None:
+        while self.entered:
+            context = self.entered.pop()
+            try:
+                context.__exit__(None, None, None)
+            except Exception:
+                _log.warning("an observer's activate() context failed to exit; the API call goes on", exc_info=True)
+
+
+def activated(observation: _Observations) -> AbstractContextManager[object]:
+    """What the client enters around sending an observed call."""
+    active = observation.activate()
+    return contextlib.nullcontext() if active is None else active
 
 
 def _failed(observer: Observer, method: str) -> None:

@@ -474,12 +474,12 @@ def _attempts(
                 delay = retry_delay(retries_taken)
                 _log_retry(request, delay)
                 if observation is not None:
-                    observation.attempt(Attempt(retries_taken + 1, None, err, delay))
+                    observation.attempt(Attempt(retries_taken + 1, None, err, delay, _where(request)))
                 yield _Sleep(delay)
                 retries_taken += 1
                 continue
             if observation is not None:
-                observation.attempt(Attempt(retries_taken + 1, None, err))
+                observation.attempt(Attempt(retries_taken + 1, None, err, None, _where(request)))
             raise APITimeoutError(request=request) from err
         except Exception as err:
             # Any other failure of the transport (httpx's, a custom transport's, an event hook's) is a
@@ -488,12 +488,12 @@ def _attempts(
                 delay = retry_delay(retries_taken)
                 _log_retry(request, delay)
                 if observation is not None:
-                    observation.attempt(Attempt(retries_taken + 1, None, err, delay))
+                    observation.attempt(Attempt(retries_taken + 1, None, err, delay, _where(request)))
                 yield _Sleep(delay)
                 retries_taken += 1
                 continue
             if observation is not None:
-                observation.attempt(Attempt(retries_taken + 1, None, err))
+                observation.attempt(Attempt(retries_taken + 1, None, err, None, _where(request)))
             raise APIConnectionError(request=request) from err
         if auth_error is not None:
             raise auth_error  # the platform's own error (no credentials...), as it would be without us
@@ -502,24 +502,30 @@ def _attempts(
         _log_response(response)
         if response.is_success:
             if observation is not None:
-                observation.attempt(Attempt(retries_taken + 1, response.status_code))
+                observation.attempt(Attempt(retries_taken + 1, response.status_code, None, None, _where(request)))
             return response, retries_taken
         if retries_taken < plan.max_retries and should_retry_status(response.status_code, response.headers):
             yield _Discard(response, drain=stream and _small_body(response))
             delay = retry_delay(retries_taken, response.headers)
             _log_retry(request, delay)
             if observation is not None:
-                observation.attempt(Attempt(retries_taken + 1, response.status_code, None, delay))
+                observation.attempt(Attempt(retries_taken + 1, response.status_code, None, delay, _where(request)))
             yield _Sleep(delay)
             retries_taken += 1
             continue
         if observation is not None:
-            observation.attempt(Attempt(retries_taken + 1, response.status_code))
+            observation.attempt(Attempt(retries_taken + 1, response.status_code, None, None, _where(request)))
         try:
             partial = yield _ReadErrorBody(response)
         except httpx.TimeoutException as err:
             raise APITimeoutError(request=request) from err
         raise make_status_error_from_response(plan.platform, response, partial)
+
+
+def _where(request: httpx.Request) -> str:
+    """An attempt's URL for observers: scheme, host, port and path; never user info or query (credentials)."""
+    url = request.url
+    return f"{url.scheme}://{url.netloc.decode('ascii')}{url.path}"
 
 
 def _with_redirects(

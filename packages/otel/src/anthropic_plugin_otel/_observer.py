@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -160,7 +161,19 @@ class OtelObservation(Observation):
 
     # -- the call's life ----------------------------------------------------------------------------------------
 
+    def activate(self) -> AbstractContextManager[object] | None:
+        """The span is current while the HTTP attempts are sent: an instrumented httpx (or a request hook, or a log
+        record) sees it as the parent. Not while a stream is read: the caller's own code runs between events."""
+        if not self.recording:
+            return None
+        return trace.use_span(self.span, end_on_exit=False, record_exception=False, set_status_on_exception=False)
+
     def attempt(self, attempt: Attempt) -> None:
+        if self.server is None and attempt.url:
+            self.server = _server(attempt.url)  # e.g. Bedrock, whose URL comes from the region, not a base URL
+            if self.recording and self.server is not None:
+                self.pending["server.address"] = self.server[0]
+                self.pending["server.port"] = self.server[1]
         if not self.recording:
             return
         attributes: dict[str, Any] = {
