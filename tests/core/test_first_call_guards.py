@@ -28,13 +28,15 @@ NOT_FOR_CREATE = (
     "pydantic.type_adapter",
     "asyncio",  # a sync call needs no event loop machinery
     "subprocess",  # `platform.platform()` (libc version, `uname -p`) is not needed for the OS header
+    "opentelemetry",  # the otel plugin imports it only once the application uses OpenTelemetry
 )
 NOT_FOR_STREAM = ("anthropic.types.beta", "anthropic.resources.beta", "anthropic.lib.tools", "anthropic.lib.streaming._beta")
 # A plugin's entry point may load its package, its `plugin` module and a small `_runtime`; clients, auth and tool
 # runners load when used.
 PLUGIN_ENTRY_MODULES = ("plugin", "_runtime", "_config")
-# Observer plugins return an observer for every client, first-party ones included, so they load it when one is built.
-OBSERVER_PLUGINS = ("anthropic_plugin_otel",)
+# Observer plugins return an observer for every client, first-party ones included: a small gate module, which loads
+# the rest (and OpenTelemetry) only once the application uses OpenTelemetry.
+OBSERVER_ENTRY_MODULES = ("_gate",)
 # Message and what it holds (content blocks, citations, usage), with a little room: a plain create that builds
 # more response models is importing type modules it does not need.
 MAX_MODELS_FOR_CREATE = 24
@@ -92,7 +94,7 @@ def test_plugins_load_only_their_entry_modules_for_a_first_party_client() -> Non
     beyond = [
         m
         for m in loaded
-        if "." in m and m.split(".", 1)[1] not in PLUGIN_ENTRY_MODULES and m.split(".", 1)[0] not in OBSERVER_PLUGINS
+        if "." in m and m.split(".", 1)[1] not in (*PLUGIN_ENTRY_MODULES, *OBSERVER_ENTRY_MODULES)
     ]
     assert beyond == [], f"a first-party client made plugins import more than their entry modules: {beyond}"
 

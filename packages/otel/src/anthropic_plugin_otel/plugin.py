@@ -1,6 +1,6 @@
 """The `anthropic.plugins` entry point of anthropic-plugin-otel: one OpenTelemetry observer per client.
 
-Cheap to import: OpenTelemetry loads when the first client is built, not at plugin discovery.
+Cheap to import, and cheap to use: OpenTelemetry loads only once something could record (see `_gate.py`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,6 @@ __all__ = ["client_observers"]
 
 @hookimpl
 def client_observers(config: ClientConfig[Any]) -> Sequence[Observer]:
-    from ._observer import OtelObserver
+    from ._gate import GatedObserver
 
-    return [OtelObserver(config)]
+    return [GatedObserver(config)]
