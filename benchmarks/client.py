@@ -114,6 +114,10 @@ class SDK:
         from anthropic._plugins.host import PluginHost, set_host
 
         dist, block_size = self.params["block"], self.params.get("block_size", 25)
+        import importlib
+
+        for module in self.params.get("import", ()):  # e.g. the application imports OpenTelemetry, sets no provider
+            importlib.import_module(module)
 
         def norm(name) -> str:
             return (name or "").replace("_", "-").lower()
