@@ -111,36 +111,37 @@ def _plain_jar(jar: CookieJar) -> bool:
     return kind.extract_cookies is CookieJar.extract_cookies and kind.make_cookies is CookieJar.make_cookies
 
 
-class DefaultHttpxClient(httpx.Client):
+class _FastCookieJar:
+    """Mixin for the SDK's httpx clients: their cookie jar is a `_Cookies`, also after `client.cookies = ...`."""
+
+    _cookies: httpx.Cookies
+
+    def _use_fast_cookies(self) -> None:
+        self._cookies = _Cookies(self._cookies.jar)
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return self._cookies
+
+    @cookies.setter
+    def cookies(self, cookies: Any) -> None:
+        self._cookies = _Cookies(httpx.Cookies(cookies).jar)
+
+
+class DefaultHttpxClient(_FastCookieJar, httpx.Client):
     """An `httpx.Client` with the SDK's defaults; pass it as `http_client=` to customise proxies, TLS, transports."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**_defaults(kwargs, SyncPoolTransport))
-        self._cookies = _Cookies(self._cookies.jar)
-
-    @property
-    def cookies(self) -> httpx.Cookies:
-        return self._cookies
-
-    @cookies.setter
-    def cookies(self, cookies: Any) -> None:
-        self._cookies = _Cookies(httpx.Cookies(cookies).jar)
+        self._use_fast_cookies()
 
 
-class DefaultAsyncHttpxClient(httpx.AsyncClient):
+class DefaultAsyncHttpxClient(_FastCookieJar, httpx.AsyncClient):
     """The async twin of `DefaultHttpxClient`."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**_defaults(kwargs, AsyncPoolTransport))
-        self._cookies = _Cookies(self._cookies.jar)
-
-    @property
-    def cookies(self) -> httpx.Cookies:
-        return self._cookies
-
-    @cookies.setter
-    def cookies(self, cookies: Any) -> None:
-        self._cookies = _Cookies(httpx.Cookies(cookies).jar)
+        self._use_fast_cookies()
 
 
 class DefaultAioHttpClient(httpx.AsyncClient):

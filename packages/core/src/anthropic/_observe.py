@@ -140,32 +140,23 @@ class _Observations(Observation):
         return _Active(contexts)
 
     def attempt(self, attempt: Attempt) -> None:
-        for observer, part in self.parts:
-            try:
-                part.attempt(attempt)
-            except Exception:
-                _failed(observer, "attempt")
+        self._each("attempt", attempt)
 
     def response(self, response: httpx.Response) -> None:
-        for observer, part in self.parts:
-            try:
-                part.response(response)
-            except Exception:
-                _failed(observer, "response")
+        self._each("response", response)
 
     def result(self, value: object) -> None:
-        for observer, part in self.parts:
-            try:
-                part.result(value)
-            except Exception:
-                _failed(observer, "result")
+        self._each("result", value)
 
     def event(self, event: object) -> None:
+        self._each("event", event)
+
+    def _each(self, method: str, value: object) -> None:
         for observer, part in self.parts:
             try:
-                part.event(event)
+                getattr(part, method)(value)
             except Exception:
-                _failed(observer, "event")
+                _failed(observer, method)
 
     def end(self, error: BaseException | None) -> None:
         if self._ended:
