@@ -27,8 +27,10 @@ NOT_FOR_CREATE = (
     "anthropic._streaming",
     "pydantic.type_adapter",
     "asyncio",  # a sync call needs no event loop machinery
-    "subprocess",  # `platform.platform()` (libc version, `uname -p`) is not needed for the OS header
     "opentelemetry",  # the otel plugin imports it only once the application uses OpenTelemetry
+    # `platform.platform()` (libc version, `uname -p`) is not needed for the OS header; Python 3.10's `platform`
+    # module imports `subprocess` by itself.
+    *(("subprocess",) if sys.version_info >= (3, 11) else ()),
 )
 NOT_FOR_STREAM = ("anthropic.types.beta", "anthropic.resources.beta", "anthropic.lib.tools", "anthropic.lib.streaming._beta")
 # A plugin's entry point may load its package, its `plugin` module and a small `_runtime`; clients, auth and tool
