@@ -342,6 +342,36 @@ def test_gc_pause_nests_and_is_shared_by_threads() -> None:
     assert gc.isenabled()
 
 
+def test_gc_pause_ends_with_its_owner_while_another_thread_still_parses() -> None:
+    """Threads parsing back to back cannot keep the collector off: it is back when the pausing thread is done."""
+    assert gc.isenabled()
+    owner_inside, other_inside, owner_done, release_other = (threading.Event() for _ in range(4))
+
+    def owner() -> None:
+        with GCPause():
+            owner_inside.set()
+            assert other_inside.wait(30)
+        owner_done.set()
+
+    def other() -> None:
+        assert owner_inside.wait(30)
+        with GCPause():  # starts inside the owner's pause: runs without one of its own
+            other_inside.set()
+            release_other.wait(30)
+
+    threads = [threading.Thread(target=owner), threading.Thread(target=other)]
+    for thread in threads:
+        thread.start()
+    try:
+        assert owner_done.wait(30)
+        assert gc.isenabled()  # the other thread is still inside its `with GCPause()`
+    finally:
+        release_other.set()
+        for thread in threads:
+            thread.join(30)
+    assert gc.isenabled()
+
+
 def test_gc_pause_restores_on_error() -> None:
     with pytest.raises(RuntimeError), GCPause():
         raise RuntimeError("boom")

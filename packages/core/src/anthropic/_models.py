@@ -179,42 +179,48 @@ class GCPause:
     dropped before the next young collection is never promoted. Nothing allocated here is garbage, so pausing
     delays no collection that matters.
 
-    Re-entrant and thread-safe among our own callers (a count under a lock); the collector is re-enabled only if
-    it was enabled when the first pause began. (A program that calls `gc.disable()` from another thread while a
-    response is being parsed gets the collector re-enabled when the parse ends.) A child forked during a pause
-    starts unpaused.
+    One thread owns a pause at a time (re-entrant within it): a parse that starts while another thread's pause is
+    open runs without one of its own, so the collector is back as soon as the owner's parse ends, and threads that
+    parse large bodies back to back can never keep it off for longer than one parse. The collector is re-enabled
+    only if it was enabled when the pause began (a program that calls `gc.disable()` from another thread during a
+    pause gets it re-enabled when the pause ends). A child forked during a pause starts unpaused.
     """
 
     __slots__ = ()
     _lock = _threading.Lock()
+    _owner: int | None = None
     _depth = 0
-    _reenable = False
 
     def __enter__(self) -> None:
         cls = GCPause
+        ident = _threading.get_ident()
         with cls._lock:
-            if cls._depth == 0:
-                cls._reenable = _gc.isenabled()
-                if cls._reenable:
-                    _gc.disable()
-            cls._depth += 1
+            if cls._owner == ident:
+                cls._depth += 1
+            elif cls._owner is None and _gc.isenabled():
+                _gc.disable()
+                cls._owner = ident
+                cls._depth = 1
 
     def __exit__(self, *exc_info: object) -> None:
         cls = GCPause
+        ident = _threading.get_ident()
         with cls._lock:
+            if cls._owner != ident:
+                return  # this parse ran inside another thread's pause, or with the collector off already
             cls._depth -= 1
-            if cls._depth == 0 and cls._reenable:
-                cls._reenable = False
+            if cls._depth == 0:
+                cls._owner = None
                 _gc.enable()
 
     @classmethod
     def _after_fork_in_child(cls) -> None:
         """A child forked while another thread was parsing has no such thread: end its pause, fresh lock."""
         cls._lock = _threading.Lock()
-        if cls._depth and cls._reenable:
+        if cls._owner is not None:
             _gc.enable()
+        cls._owner = None
         cls._depth = 0
-        cls._reenable = False
 
 
 if hasattr(os, "register_at_fork"):
