@@ -360,13 +360,9 @@ def workloads(a: argparse.Namespace) -> list[Workload]:
             "sequential",
             {"n": a.otel_calls, "warmup": 30, "watch_module": OTEL_MODULE},
             [
-                Metric(
-                    "per_call_us",
-                    "per call, median",
-                    "us",
-                    target=Target("baseline", 1.03),
-                    short="per call",
-                ),
+                # No target here: across processes two identical venvs differ by up to ~20% on this shared VM
+                # (0.98x and 1.19x in two runs of the same code); the target applies to `otel_ab`'s added work.
+                Metric("per_call_us", "per call, median (across processes: for information)", "us", short="per call"),
                 Metric("p90_us", "per call, p90", "us"),
             ],
             rounds_attr="otel_rounds",
