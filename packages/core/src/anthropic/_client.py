@@ -40,7 +40,7 @@ from ._types import NOT_GIVEN, NotGiven, Omit, RequestOptions, Timeout
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._observe import Observation
+    from ._observe import Observation, _Observations
     from ._platform import PlatformRuntime
     from .resources.beta import (
         AsyncBeta,
@@ -342,6 +342,26 @@ class BaseClient(_TopLevelResources):
             cache=self._request_cache,
         )
 
+    def _observe(self, request: APIRequest[Any]) -> _Observations | None:
+        """Start observing this call when plugins observe this client (tracing, metrics); None otherwise."""
+        observers = self._platform.observers
+        if not observers:
+            return None
+        observation = start_request(observers, request)
+        request.observation = observation  # the retry loop reports each attempt to it
+        return observation
+
+    def _parse(self, request: APIRequest[_T], response: httpx.Response) -> _T:
+        """The value a (successful) call returns."""
+        return parse_response(
+            request.cast_to,
+            response,
+            client=self,
+            stream=request.stream,
+            stream_cls=request.stream_cls,
+            post_parser=request.post_parser,
+        )
+
     def _list_request(
         self, path: str, *, model: Any, page: Any, body: object | None, options: RequestOptions | None, method: str
     ) -> APIRequest[Any]:
@@ -429,30 +449,15 @@ class Anthropic(BaseClient, SyncMode):
     # -- requests ----------------------------------------------------------------------------------------
 
     def _request(self, request: APIRequest[_T]) -> _T:
-        observation = start_request(self._platform.observers, request) if self._platform.observers else None
+        observation = self._observe(request)
         if observation is None:
             response, _ = self._sender.send(self._plan(request))
-            return parse_response(
-                request.cast_to,
-                response,
-                client=self,
-                stream=request.stream,
-                stream_cls=request.stream_cls,
-                post_parser=request.post_parser,
-            )
-        request.observation = observation
+            return self._parse(request, response)
         try:
             with activated(observation):
                 response, _ = self._sender.send(self._plan(request))
             observation.response(response)
-            result = parse_response(
-                request.cast_to,
-                response,
-                client=self,
-                stream=request.stream,
-                stream_cls=request.stream_cls,
-                post_parser=request.post_parser,
-            )
+            result = self._parse(request, response)
         except BaseException as exc:
             observation.end(exc)
             raise
@@ -460,11 +465,10 @@ class Anthropic(BaseClient, SyncMode):
 
     def _request_raw(self, request: APIRequest[_T]) -> LegacyAPIResponse[_T]:
         request.headers.setdefault(RAW_RESPONSE_HEADER, "true")
-        observation = start_request(self._platform.observers, request) if self._platform.observers else None
+        observation = self._observe(request)
         if observation is None:
             response, retries = self._sender.send(self._plan(request))
             return LegacyAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
-        request.observation = observation
         try:
             with activated(observation):
                 response, retries = self._sender.send(self._plan(request))
@@ -478,15 +482,12 @@ class Anthropic(BaseClient, SyncMode):
     @contextmanager
     def _request_streaming(self, request: APIRequest[_T]) -> Generator[APIResponse[_T], None, None]:
         request.headers.setdefault(RAW_RESPONSE_HEADER, "stream")
-        observation = start_request(self._platform.observers, request) if self._platform.observers else None
-        request.observation = observation
+        observation = self._observe(request)
         error: BaseException | None = None
         try:
-            if observation is None:
+            with activated(observation):
                 response, retries = self._sender.send(self._plan(_streamed(request)))
-            else:
-                with activated(observation):
-                    response, retries = self._sender.send(self._plan(_streamed(request)))
+            if observation is not None:
                 observation.response(response)
             try:
                 yield APIResponse(raw=response, request=request, client=self, retries_taken=retries)
@@ -601,30 +602,15 @@ class AsyncAnthropic(BaseClient, AsyncMode):
 
     async def _request(self, request: APIRequest[_T]) -> _T:
         self._bind_event_loop()
-        observation = start_request(self._platform.observers, request) if self._platform.observers else None
+        observation = self._observe(request)
         if observation is None:
             response, _ = await self._sender.send(self._plan(request))
-            return parse_response(
-                request.cast_to,
-                response,
-                client=self,
-                stream=request.stream,
-                stream_cls=request.stream_cls,
-                post_parser=request.post_parser,
-            )
-        request.observation = observation
+            return self._parse(request, response)
         try:
             with activated(observation):
                 response, _ = await self._sender.send(self._plan(request))
             observation.response(response)
-            result = parse_response(
-                request.cast_to,
-                response,
-                client=self,
-                stream=request.stream,
-                stream_cls=request.stream_cls,
-                post_parser=request.post_parser,
-            )
+            result = self._parse(request, response)
         except BaseException as exc:
             observation.end(exc)
             raise
@@ -633,11 +619,10 @@ class AsyncAnthropic(BaseClient, AsyncMode):
     async def _request_raw(self, request: APIRequest[_T]) -> LegacyAPIResponse[_T]:
         self._bind_event_loop()
         request.headers.setdefault(RAW_RESPONSE_HEADER, "true")
-        observation = start_request(self._platform.observers, request) if self._platform.observers else None
+        observation = self._observe(request)
         if observation is None:
             response, retries = await self._sender.send(self._plan(request))
             return LegacyAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
-        request.observation = observation
         try:
             with activated(observation):
                 response, retries = await self._sender.send(self._plan(request))
@@ -652,15 +637,12 @@ class AsyncAnthropic(BaseClient, AsyncMode):
     async def _request_streaming(self, request: APIRequest[_T]) -> AsyncGenerator[AsyncAPIResponse[_T], None]:
         self._bind_event_loop()
         request.headers.setdefault(RAW_RESPONSE_HEADER, "stream")
-        observation = start_request(self._platform.observers, request) if self._platform.observers else None
-        request.observation = observation
+        observation = self._observe(request)
         error: BaseException | None = None
         try:
-            if observation is None:
+            with activated(observation):
                 response, retries = await self._sender.send(self._plan(_streamed(request)))
-            else:
-                with activated(observation):
-                    response, retries = await self._sender.send(self._plan(_streamed(request)))
+            if observation is not None:
                 observation.response(response)
             try:
                 yield AsyncAPIResponse(raw=response, request=request, client=self, retries_taken=retries)

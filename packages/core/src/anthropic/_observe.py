@@ -206,9 +206,9 @@ class _Active:
                 _log.warning("an observer's activate() context failed to exit; the API call goes on", exc_info=True)
 
 
-def activated(observation: _Observations) -> AbstractContextManager[object]:
-    """What the client enters around sending an observed call."""
-    active = observation.activate()
+def activated(observation: _Observations | None) -> AbstractContextManager[object]:
+    """What the client enters around sending an observed call (nothing for None)."""
+    active = None if observation is None else observation.activate()
     return contextlib.nullcontext() if active is None else active
 
 
