@@ -32,6 +32,8 @@ import check_versions  # a sibling script, importable once its folder is on sys.
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_TOOLS = ("pytest", "pytest-timeout", "hypothesis")
+# What a package's own tests need beyond the test tools (kept in step with PLUGIN_TEST_DEPS in .ci/packages.sh).
+PACKAGE_TEST_DEPS = {"otel": ("opentelemetry-sdk",)}
 
 
 def log(message: str) -> None:
@@ -175,7 +177,9 @@ def check_artifacts(package: Path, wheel: Path, sdist: Path, version: str, scrat
 # -- smoke install and tests --------------------------------------------------------------------------------------
 
 
-def smoke_install(work: Path, scratch: Path, files: list[Path], python: str, with_tests: bool) -> Path:
+def smoke_install(
+    work: Path, scratch: Path, files: list[Path], python: str, with_tests: bool, test_deps: tuple[str, ...] = ()
+) -> Path:
     """A fresh venv with the built files (and the test tools), dependencies pinned to uv.lock; returns its python."""
     constraints = scratch / "constraints.txt"
     exported = run(
@@ -187,7 +191,7 @@ def smoke_install(work: Path, scratch: Path, files: list[Path], python: str, wit
     venv = scratch / "venv"
     run(["uv", "venv", "--quiet", "--python", python, str(venv)], cwd=scratch)
     venv_python = venv / "bin" / "python"
-    extras = [str(work / "tests" / "example_plugin"), *TEST_TOOLS] if with_tests else []
+    extras = [str(work / "tests" / "example_plugin"), *TEST_TOOLS, *test_deps] if with_tests else []
     run(
         ["uv", "pip", "install", "--quiet", "--python", str(venv_python), "--no-sources", "--constraints",
          str(constraints), "--refresh-package", "anthropic-plugin-example", *map(str, files), *extras],
@@ -270,7 +274,10 @@ def release(args: argparse.Namespace) -> str:
             core_out = scratch / "core-wheel"
             run(["uv", "build", "--package", "anthropic", "--wheel", "--no-sources", "-o", str(core_out)], cwd=work)
             files += sorted(core_out.glob("*.whl"))
-        venv_python = smoke_install(work, scratch, files, args.python, with_tests=not args.skip_tests)
+        venv_python = smoke_install(
+            work, scratch, files, args.python, with_tests=not args.skip_tests,
+            test_deps=PACKAGE_TEST_DEPS.get(package.name, ()),
+        )  # fmt: skip
         module = check_versions.version_file(package).relative_to(package / "src").parts[0]
         smoke_check(venv_python, distribution, module, version, scratch)
         if not args.skip_tests:
