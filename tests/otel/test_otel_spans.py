@@ -203,7 +203,9 @@ async def test_create_stream_span_covers_the_whole_stream(
     assert attributes["gen_ai.usage.output_tokens"] == delta.usage.output_tokens  # the final count
     assert delta.usage.output_tokens != start.message.usage.output_tokens
     ttfc = attributes["gen_ai.response.time_to_first_chunk"]
-    assert isinstance(ttfc, float) and 0 < ttfc <= (span.end_time - span.start_time) / 1e9
+    # Measured with a monotonic clock, the span with the wall clock: no comparison between the two (a loaded
+    # machine may deschedule the process between them).
+    assert isinstance(ttfc, float) and ttfc > 0
     assert [event.name for event in span.events] == ["anthropic.attempt", "gen_ai.first_chunk"]
     assert span.status.status_code is StatusCode.UNSET
     (point,) = telemetry.points("gen_ai.client.operation.time_to_first_chunk")

@@ -88,7 +88,6 @@ class OtelObservation(Observation):
 
     def __init__(self, observer: OtelObserver, operation: Operation, telemetry: Telemetry) -> None:
         self.telemetry = telemetry
-        self.started = time.perf_counter()
         self.api_call = bool(operation.method)
         self.first_chunk: float | None = None
         self.server = observer.server
@@ -115,6 +114,8 @@ class OtelObservation(Observation):
             context=context,
             kind=SpanKind.CLIENT if self.api_call else SpanKind.INTERNAL,
         )
+        # Durations (operation, time to first chunk) count from the span's start, not from before its set-up.
+        self.started = time.perf_counter()
         self.recording = self.span.is_recording()
         if self.recording:
             self._request_attributes(operation, body)
