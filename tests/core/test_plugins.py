@@ -6,6 +6,7 @@ import hashlib
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -136,3 +137,25 @@ def test_python_m_anthropic_plugins_lists_plugins_and_hooks() -> None:
     assert "example" in out.stdout
     assert "register_platforms" in out.stdout
     assert "anthropic-plugin-example" in out.stdout
+
+
+def test_python_m_anthropic_plugins_groups_exports_by_module(capsys: pytest.CaptureFixture[str]) -> None:
+    """Names served from `anthropic` and from 0.74.0 module paths (dotted keys) are listed per module."""
+    from anthropic.__main__ import main
+    from anthropic.plugins import hookimpl, register_plugin
+
+    class Exports:
+        @hookimpl
+        def register_exports(self, register: Any) -> None:
+            register("beta_widget", "json:dumps")
+            register("anthropic.lib.tools.BetaWidget", "json:loads")
+            register("anthropic.lib.tools.beta_widget", "json:dumps")
+
+    register_plugin(Exports(), name="widgets")
+    assert main(["plugins"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    exports = [line for line in lines if line.startswith("Exports")]
+    assert exports == [
+        "Exports from anthropic: beta_widget",
+        "Exports from anthropic.lib.tools: BetaWidget, beta_widget",
+    ]

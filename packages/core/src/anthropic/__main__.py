@@ -4,6 +4,7 @@ are not loaded with the reason (env controls, autoload off, a failure)."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 
 
 def _plugins_report() -> str:
@@ -26,9 +27,21 @@ def _plugins_report() -> str:
             lines.append(f"  {plugin.name:<12} {plugin.module}  ({origin})")
             lines.append(f"    why: {plugin.reason}")
     lines.append("Platforms: " + ", ".join(sorted(host.platforms())))
-    exports = host.exports()
-    lines.append("Exports: " + (", ".join(sorted(exports)) or "-"))
+    lines.extend(_exports_lines(host.exports()))
     return "\n".join(lines)
+
+
+def _exports_lines(exports: Iterable[str]) -> list[str]:
+    """One line per module that serves names: `anthropic` itself, then 0.74.0 module paths (`anthropic.lib.tools`),
+    whose keys are registered dotted (`anthropic.lib.tools.beta_tool`)."""
+    by_module: dict[str, list[str]] = {}
+    for key in sorted(exports):
+        module, _, name = key.rpartition(".")
+        by_module.setdefault(module or "anthropic", []).append(name)
+    if not by_module:
+        return ["Exports: -"]
+    order = sorted(by_module, key=lambda module: (module != "anthropic", module))
+    return [f"Exports from {module}: {', '.join(by_module[module])}" for module in order]
 
 
 def main(argv: list[str] | None = None) -> int:
