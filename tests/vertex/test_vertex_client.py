@@ -428,3 +428,23 @@ def test_copy_with_default_headers_mutually_exclusive(make_client: Callable[...,
     client = make_client()
     with pytest.raises(ValueError, match="mutually exclusive"):
         client.copy(default_headers={"a": "b"}, set_default_headers={"c": "d"})
+
+
+def test_reassigned_region_and_project_apply_to_the_next_request(
+    make_client: Callable[..., Any], run: Run, anthropic_server: FakeAnthropicServer
+) -> None:
+    """As in 0.74.0: the client's attributes are read per request (the base URL's host stays)."""
+    anthropic_server.enqueue(Reply.message("one"), Reply.message("two"), Reply.message("three"), path=ANY_PREDICT)
+    client = make_client()
+    run(lambda: client.messages.create(model=MODEL, max_tokens=16, messages=MESSAGES))
+    client.region = "europe-west1"
+    client.project_id = "other-proj"
+    run(lambda: client.messages.create(model=MODEL, max_tokens=16, messages=MESSAGES))
+    copy = client.with_options(max_retries=0)
+    run(lambda: copy.messages.create(model=MODEL, max_tokens=16, messages=MESSAGES))
+    first, second, copied = (r.path for r in anthropic_server.requests)
+    assert first == f"{BASE_PATH}/{MODEL}:rawPredict"
+    moved = f"/v1/projects/other-proj/locations/europe-west1/publishers/anthropic/models/{MODEL}:rawPredict"
+    assert second == moved
+    assert copied == moved
+    assert (client.region, copy.region) == ("europe-west1", "europe-west1")

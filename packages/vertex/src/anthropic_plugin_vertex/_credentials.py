@@ -62,12 +62,16 @@ def needs_refresh(credentials: Any, *, margin: timedelta = REFRESH_MARGIN) -> bo
 
 
 class GoogleAuthState:
-    """The mutable auth state behind one client's `access_token`, `credentials` and `project_id`."""
+    """The mutable state behind one client's `access_token`, `credentials`, `project_id` and `region`: the auth and
+    the request rewrite read it on every request, so reassigning those attributes applies to the next request."""
 
-    def __init__(self, *, access_token: str | None, credentials: Credentials | None, project_id: str | None) -> None:
+    def __init__(
+        self, *, access_token: str | None, credentials: Credentials | None, project_id: str | None, region: str = ""
+    ) -> None:
         self.access_token = access_token
         self.credentials = credentials
         self.project_id = project_id
+        self.region = region
         self._load_lock = threading.Lock()
         self._transport: Any = None
 

@@ -39,11 +39,10 @@ _SEGMENT_SAFE = ":@!$&'()*+,;="
 
 
 class VertexRewrite:
-    """Rewrites requests of one Vertex client (its base URL, region and auth state)."""
+    """Rewrites requests of one Vertex client (its base URL, and its state: region, project, auth)."""
 
-    def __init__(self, *, base_url: str, region: str, state: GoogleAuthState) -> None:
+    def __init__(self, *, base_url: str, state: GoogleAuthState) -> None:
         self._base = _normalised_base(base_url)
-        self._region = region
         self._state = state
 
     def __call__(self, request: PreparedRequest) -> None:
@@ -68,9 +67,9 @@ class VertexRewrite:
                 raise TypeError("Vertex requests need a `model`: it becomes part of the URL")
             model = body.pop("model")
             method = "streamRawPredict" if body.get("stream") else "rawPredict"
-            tail = f"/locations/{path_segment(self._region)}/publishers/anthropic/models/{path_segment(model)}:{method}"
+            tail = f"/locations/{path_segment(self._state.region)}/publishers/anthropic/models/{path_segment(model)}:{method}"
         else:
-            tail = f"/locations/{path_segment(self._region)}/publishers/anthropic/models/count-tokens:rawPredict"
+            tail = f"/locations/{path_segment(self._state.region)}/publishers/anthropic/models/count-tokens:rawPredict"
         query = _without_beta_flag(query)
         suffix = tail + (f"?{query}" if query else "")
         project = self._state.known_project()

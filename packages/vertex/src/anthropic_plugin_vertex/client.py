@@ -28,8 +28,6 @@ __all__ = ["AnthropicVertex", "AsyncAnthropicVertex"]
 class _VertexAttributes:
     """What the sync and async clients share: argument resolution and the 0.74.0 attributes."""
 
-    region: str
-    """The Google Cloud region (argument or `CLOUD_ML_REGION`)."""
     _auth: GoogleAuthState
 
     def _vertex_options(
@@ -42,11 +40,14 @@ class _VertexAttributes:
         base_url: str | httpx.URL | None,
     ) -> tuple[VertexOptions, str]:
         """The platform options and the base URL, resolved from the arguments and the environment."""
-        self.region = resolve_region(region)
+        resolved = resolve_region(region)
         self._auth = GoogleAuthState(
-            access_token=access_token, credentials=credentials, project_id=resolve_project_id(project_id)
+            access_token=access_token,
+            credentials=credentials,
+            project_id=resolve_project_id(project_id),
+            region=resolved,
         )
-        return VertexOptions(region=self.region, auth=self._auth), resolve_base_url(base_url, self.region)
+        return VertexOptions(region=resolved, auth=self._auth), resolve_base_url(base_url, resolved)
 
     @property
     def platform_options(self) -> Mapping[str, Any]:
@@ -58,6 +59,16 @@ class _VertexAttributes:
             "access_token": self.access_token,
             "credentials": self.credentials,
         }
+
+    @property
+    def region(self) -> str:
+        """The Google Cloud region (argument or `CLOUD_ML_REGION`); reassigning it moves the next requests' location
+        (the host of the base URL stays, as in 0.74.0)."""
+        return self._auth.region
+
+    @region.setter
+    def region(self, value: str) -> None:
+        self._auth.region = value
 
     @property
     def project_id(self) -> str | None:

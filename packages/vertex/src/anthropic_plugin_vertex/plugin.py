@@ -45,7 +45,7 @@ def build_platform(config: ClientConfig[VertexOptions]) -> PlatformRuntime:
         base_url=config.base_url,
         default_headers={"X-Stainless-Async": omit},  # 0.74.0's Vertex clients do not send it
         auth=VertexAuth(options.auth),
-        transformers=(VertexRewrite(base_url=config.base_url, region=options.region, state=options.auth),),
+        transformers=(VertexRewrite(base_url=config.base_url, state=options.auth),),
         make_status_error=status_error,
         unsupported_prefixes=UNSUPPORTED,
     )
