@@ -461,3 +461,33 @@ async def test_a_failing_activate_never_changes_the_call(
         message = await _call(client.messages.create(model="claude-x", max_tokens=8, messages=MESSAGES))
     assert message.content[0].text == "fine"
     assert any("failed in activate()" in r.getMessage() for r in caplog.records)
+
+
+def test_observation_ending_spans_a_generator(anthropic_server: FakeAnthropicServer, recorder: RecordingPlugin) -> None:
+    """A plugin's own generator operation: closed early ends it normally, an exception ends it with that error."""
+    from anthropic.plugins import observation_ending
+
+    client = anthropic.Anthropic(api_key="sk-observed", base_url=anthropic_server.url)
+
+    def run(fail: bool) -> Generator[int, None, None]:
+        with observation_ending(observe(client, Operation("beta.messages.tool_runner"))):
+            yield 1
+            if fail:
+                raise ValueError("tool loop failed")
+            yield 2
+
+    closed = run(fail=False)
+    assert next(closed) == 1
+    closed.close()
+    failing = run(fail=True)
+    assert next(failing) == 1
+    with pytest.raises(ValueError) as raised:
+        next(failing)
+    finished = list(run(fail=False))
+    assert finished == [1, 2]
+    with observation_ending(None):  # no observer: nothing to end
+        pass
+    closed_early, failed, completed = recorder.seen
+    assert closed_early.ended_with() is None
+    assert failed.ended_with() is raised.value
+    assert completed.ended_with() is None

@@ -28,6 +28,7 @@ __all__ = [
     "Observation",
     "Observer",
     "Operation",
+    "observation_ending",
     "observation_scope",
     "observe",
 ]
@@ -276,35 +277,40 @@ def observation_scope(observation: Observation | None) -> Generator[None, None, 
         _current.reset(token)
 
 
-def observed_items(items: Generator[Any, None, None], observation: Observation) -> Generator[Any, None, None]:
-    """Stream items passed through, each reported as an event; the end of the iteration ends the observation."""
+@contextlib.contextmanager
+def observation_ending(observation: Observation | None) -> Generator[None, None, None]:
+    """Ends `observation` when the block is left (no-op for None): with the exception that left it, or None. A
+    generator closed early by its consumer (`GeneratorExit`) ends normally. It may span a generator's `yield`s."""
     error: BaseException | None = None
     try:
-        for item in items:
-            observation.event(item)
-            yield item
+        yield
     except GeneratorExit:
         raise
     except BaseException as exc:
         error = exc
         raise
     finally:
-        items.close()
-        observation.end(error)
+        if observation is not None:
+            observation.end(error)
+
+
+def observed_items(items: Generator[Any, None, None], observation: Observation) -> Generator[Any, None, None]:
+    """Stream items passed through, each reported as an event; the end of the iteration ends the observation."""
+    with observation_ending(observation):
+        try:
+            for item in items:
+                observation.event(item)
+                yield item
+        finally:
+            items.close()
 
 
 async def async_observed_items(items: AsyncGenerator[Any, None], observation: Observation) -> AsyncGenerator[Any, None]:
     """`observed_items` for async streams."""
-    error: BaseException | None = None
-    try:
-        async for item in items:
-            observation.event(item)
-            yield item
-    except GeneratorExit:
-        raise
-    except BaseException as exc:
-        error = exc
-        raise
-    finally:
-        await items.aclose()
-        observation.end(error)
+    with observation_ending(observation):
+        try:
+            async for item in items:
+                observation.event(item)
+                yield item
+        finally:
+            await items.aclose()

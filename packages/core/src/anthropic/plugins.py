@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._lazy import lazy_dir, lazy_getattr
-from ._observe import Attempt, Observation, Observer, Operation, observation_scope, observe
+from ._observe import Attempt, Observation, Observer, Operation, observation_ending, observation_scope, observe
 from ._platform import (
     ClientConfig,
     PlatformRuntime,
@@ -69,6 +69,7 @@ __all__ = [
     "beta_header",
     "default_status_error",
     "hookimpl",
+    "observation_ending",
     "observation_scope",
     "observe",
     "options_as_dict",

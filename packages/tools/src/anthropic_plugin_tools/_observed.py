@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from anthropic.plugins import Observation, Operation, observation_scope, observe
+from anthropic.plugins import Observation, Operation, observation_ending, observation_scope, observe
 
 if TYPE_CHECKING:
     from anthropic.types.beta import BetaToolUseBlock
 
-__all__ = ["observation_scope", "start_run", "start_tool"]
+__all__ = ["observation_ending", "observation_scope", "start_run", "start_tool"]
 
 RUN = "beta.messages.tool_runner"
 TOOL = "beta.messages.tool_runner.tool"

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, Union, cast
 
 from typing_extensions import TypedDict, override
 
-from ._observed import observation_scope, start_run, start_tool
+from ._observed import observation_ending, observation_scope, start_run, start_tool
 from ._turns import error_result, index_tools, message_param, needs_continuation, result_from_value, tool_uses
 from ._turns import unknown_tool_result as _unknown
 from .functions import (
@@ -195,8 +195,7 @@ class _SyncToolLoop(_ToolLoop[BetaRunnableTool, ResponseFormatT], Generic[ItemT,
 
     def _run(self) -> Iterator[ItemT]:
         self._observation = start_run(self._client, self._params, self._max_iterations)
-        error: BaseException | None = None
-        try:
+        with observation_ending(self._observation):
             while True:
                 with self._request() as item:
                     yield item
@@ -207,14 +206,6 @@ class _SyncToolLoop(_ToolLoop[BetaRunnableTool, ResponseFormatT], Generic[ItemT,
                 response = None if self._messages_modified else self.generate_tool_call_response()
                 if not self._record_turn(message, response):
                     return
-        except GeneratorExit:
-            raise
-        except BaseException as exc:
-            error = exc
-            raise
-        finally:
-            if self._observation is not None:
-                self._observation.end(error)
 
     def until_done(self) -> ParsedBetaMessage[ResponseFormatT]:
         """Run the remaining turns and return the final assistant message."""
@@ -318,8 +309,7 @@ class _AsyncToolLoop(_ToolLoop[BetaAsyncRunnableTool, ResponseFormatT], Generic[
 
     async def _run(self) -> AsyncIterator[ItemT]:
         self._observation = start_run(self._client, self._params, self._max_iterations)
-        error: BaseException | None = None
-        try:
+        with observation_ending(self._observation):
             while True:
                 async with self._request() as item:
                     yield item
@@ -330,14 +320,6 @@ class _AsyncToolLoop(_ToolLoop[BetaAsyncRunnableTool, ResponseFormatT], Generic[
                 response = None if self._messages_modified else await self.generate_tool_call_response()
                 if not self._record_turn(message, response):
                     return
-        except GeneratorExit:
-            raise
-        except BaseException as exc:
-            error = exc
-            raise
-        finally:
-            if self._observation is not None:
-                self._observation.end(error)
 
     async def until_done(self) -> ParsedBetaMessage[ResponseFormatT]:
         """Run the remaining turns and return the final assistant message."""
