@@ -22,7 +22,7 @@ from ._constants import (
     RAW_RESPONSE_HEADER,
 )
 from ._http import OwnedAsyncHttpxClient, OwnedHttpxClient, follow_event_loop, platform_headers
-from ._observe import activated, start_request
+from ._observe import activated, observation_ending, start_request
 from ._platform import ClientConfig
 from ._request import APIRequest
 from ._resource import (
@@ -483,8 +483,7 @@ class Anthropic(BaseClient, SyncMode):
     def _request_streaming(self, request: APIRequest[_T]) -> Generator[APIResponse[_T], None, None]:
         request.headers.setdefault(RAW_RESPONSE_HEADER, "stream")
         observation = self._observe(request)
-        error: BaseException | None = None
-        try:
+        with observation_ending(observation):
             with activated(observation):
                 response, retries = self._sender.send(self._plan(_streamed(request)))
             if observation is not None:
@@ -493,12 +492,6 @@ class Anthropic(BaseClient, SyncMode):
                 yield APIResponse(raw=response, request=request, client=self, retries_taken=retries)
             finally:
                 response.close()
-        except BaseException as exc:
-            error = exc
-            raise
-        finally:
-            if observation is not None:
-                observation.end(error)
 
     # -- generic verbs for endpoints without a method ------------------------------------------------------
 
@@ -638,8 +631,7 @@ class AsyncAnthropic(BaseClient, AsyncMode):
         self._bind_event_loop()
         request.headers.setdefault(RAW_RESPONSE_HEADER, "stream")
         observation = self._observe(request)
-        error: BaseException | None = None
-        try:
+        with observation_ending(observation):
             with activated(observation):
                 response, retries = await self._sender.send(self._plan(_streamed(request)))
             if observation is not None:
@@ -648,12 +640,6 @@ class AsyncAnthropic(BaseClient, AsyncMode):
                 yield AsyncAPIResponse(raw=response, request=request, client=self, retries_taken=retries)
             finally:
                 await response.aclose()
-        except BaseException as exc:
-            error = exc
-            raise
-        finally:
-            if observation is not None:
-                observation.end(error)
 
     async def get(self, path: str, *, cast_to: type[_T], options: RequestOptions = _NO_OPTIONS, stream: bool = False, stream_cls: Any = None) -> _T:
         return await self._request(self._generic_request("GET", path, cast_to=cast_to, options=options, stream=stream, stream_cls=stream_cls))
